@@ -98,13 +98,28 @@ def parse_time(value: Any) -> datetime:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
 
 
+def insert_or_ignore(session: Session, model: type, values: dict[str, Any], keys: tuple[str, ...]) -> bool:
+    """``INSERT … ON CONFLICT (keys) DO NOTHING`` (SQLite and PostgreSQL); True when a row was added.
+
+    Concurrent writers meeting on a natural key leave exactly one row, whoever comes first.
+    """
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    stmt = insert(model).values(**values).on_conflict_do_nothing(index_elements=list(keys))
+    return bool(session.execute(stmt).rowcount)
+
+
 def upsert_page(session: Session, item: Any) -> tuple[Page, bool]:
     raw = item.get("raw") or b""
     digest = sha256(raw)
-    page = session.scalar(select(Page).where(Page.url == item["url"], Page.content_hash == digest))
-    if page is not None:
+    same = select(Page).where(Page.url == item["url"], Page.content_hash == digest)
+    page = session.scalars(same).one_or_none()
+    if page is not None:  # the same document again: nothing to write
         return page, False
-    page = Page(
+    values = dict(
         source=item["source"],
         url=item["url"],
         origin=item.get("origin") or item["url"],
@@ -121,9 +136,8 @@ def upsert_page(session: Session, item: Any) -> tuple[Page, bool]:
         script=item.get("script"),
         provenance=dict(item.get("provenance") or {}),
     )
-    session.add(page)
-    session.flush()
-    return page, True
+    added = insert_or_ignore(session, Page, values, ("url", "content_hash"))
+    return session.scalars(same).one(), added
 
 
 def _index_rows(session: Session, version: ArticleVersion, rec: dict[str, Any]) -> None:
@@ -136,12 +150,8 @@ def _index_rows(session: Session, version: ArticleVersion, rec: dict[str, Any]) 
         name = person.get("name") if isinstance(person, dict) else None
         if not name:
             continue
+        insert_or_ignore(session, Person, {"name": name}, ("name",))
         pid = session.scalar(select(Person.id).where(Person.name == name))
-        if pid is None:
-            row = Person(name=name)
-            session.add(row)
-            session.flush()
-            pid = row.id
         if session.scalar(select(Mention.id).where(Mention.version_id == vid, Mention.person_id == pid)) is None:
             session.add(Mention(version_id=vid, person_id=pid, titles=list(person.get("titles") or [])))
     for name in dict.fromkeys(rec["organizations"]):
@@ -179,15 +189,17 @@ def store_article(session: Session, item: Any, page: Page, article: Any, positio
     rec = record_of(article)
     rhash = record_hash(rec)
     now = parse_time(item.get("fetched_at"))
-    row = session.scalar(select(Article).where(Article.url == item["url"], Article.position == position))
+    identity = select(Article).where(Article.url == item["url"], Article.position == position)
+    row = session.scalars(identity).one_or_none()
     if row is None:
-        row = Article(
-            source=item["source"], url=item["url"], position=position, origin=item.get("origin") or item["url"],
-            current_version=0, first_seen=now, last_seen=now,
+        insert_or_ignore(
+            session, Article,
+            dict(source=item["source"], url=item["url"], position=position, origin=item.get("origin") or item["url"],
+                 current_version=0, first_seen=now, last_seen=now),
+            ("url", "position"),
         )  # fmt: skip
-        session.add(row)
-        session.flush()
-    else:
+        row = session.scalars(identity).one()
+    if row.current_version:
         latest = session.scalar(
             select(ArticleVersion.record_hash).where(
                 ArticleVersion.article_id == row.id, ArticleVersion.version == row.current_version

@@ -12,10 +12,9 @@ from typing import Any
 
 import opencc
 
-# Share of characters that t2s changes above which a page counts as Traditional.
-TRADITIONAL_SHARE = 0.05
-# Below this share (but above zero) the few Traditional characters are noise (names, quotes): simplified.
-MIXED_SHARE = 0.01
+# Of the characters that exist in one script only, the share of the minority script above which
+# a page is ``mixed`` (below it, a few names or quotes in the other script don't change the verdict).
+MIXED_MINORITY_SHARE = 0.15
 # Page fields that hold text to convert (lists of str, or str).
 TEXT_FIELDS = ("lines", "page_toc", "page_name", "newspaper", "text")
 # Block fields that hold text to convert.
@@ -31,27 +30,33 @@ def to_simplified(text: str) -> str:
     return converter().convert(text) if text else text
 
 
-def traditional_share(text: str) -> float:
-    """Share of the Hanzi in ``text`` that t2s changes."""
-    hanzi = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+@lru_cache(maxsize=1)
+def reverse_converter() -> opencc.OpenCC:
+    return opencc.OpenCC("s2t")
+
+
+def script_counts(text: str) -> tuple[int, int]:
+    """(Traditional-only, Simplified-only) Hanzi in ``text``: those t2s, resp. s2t, would change."""
+    hanzi = "".join(c for c in text if "\u4e00" <= c <= "\u9fff")
     if not hanzi:
-        return 0.0
-    sample = "".join(hanzi)
-    converted = to_simplified(sample)
-    return sum(1 for a, b in zip(sample, converted, strict=False) if a != b) / len(hanzi)
+        return 0, 0
+    trad = sum(1 for a, b in zip(hanzi, to_simplified(hanzi), strict=False) if a != b)
+    simp = sum(1 for a, b in zip(hanzi, reverse_converter().convert(hanzi), strict=False) if a != b)
+    return trad, simp
+
+
+def script_of_counts(trad: int, simp: int) -> str:
+    if trad + simp == 0:
+        return "simplified"
+    minority = min(trad, simp) / (trad + simp)
+    if minority >= MIXED_MINORITY_SHARE:
+        return "mixed"
+    return "traditional" if trad > simp else "simplified"
 
 
 def detect_script(text: str) -> str:
-    """``simplified``, ``traditional`` or ``mixed``, from how many Hanzi t2s changes."""
-    return script_of_share(traditional_share(text))
-
-
-def script_of_share(share: float) -> str:
-    if share >= TRADITIONAL_SHARE:
-        return "traditional"
-    if share >= MIXED_SHARE:
-        return "mixed"
-    return "simplified"
+    """``simplified``, ``traditional`` or ``mixed``, from the characters proper to each script."""
+    return script_of_counts(*script_counts(text))
 
 
 def convert_value(value: Any) -> Any:
@@ -70,9 +75,9 @@ class ScriptPipeline:
         return cls()
 
     def process_item(self, item: Any) -> Any:
-        share = traditional_share(item.get("text") or "")
-        item["script"] = script_of_share(share)
-        if share == 0.0:
+        trad, simp = script_counts(item.get("text") or "")
+        item["script"] = script_of_counts(trad, simp)
+        if trad == 0:
             return item  # nothing to convert
         for key in TEXT_FIELDS:
             if item.get(key):
@@ -81,5 +86,5 @@ class ScriptPipeline:
             for key in BLOCK_FIELDS:
                 if block.get(key):
                     block[key] = convert_value(block[key])
-        item.setdefault("provenance", {})["script"] = "opencc-t2s-share"
+        item.setdefault("provenance", {})["script"] = "opencc-script-counts"
         return item
