@@ -142,7 +142,6 @@ def read_file(path: Path, root: Path, max_bytes: int) -> Member:
 def iter_warc(path: Path, root: Path, max_bytes: int) -> Iterator[Member | ArchiveProblem]:
     """Each HTTP response record of a WARC file; problems are yielded, not raised, so reading goes on."""
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
     try:
         check_inside(path, root)
@@ -163,8 +162,9 @@ def iter_warc(path: Path, root: Path, max_bytes: int) -> Iterator[Member | Archi
                 record = next(records)
             except StopIteration:
                 break
-            except (ArchiveLoadFailed, ValueError, OSError, EOFError) as exc:
-                yield ArchiveProblem("warc_malformed", f"{path} (after record {n})", str(exc).splitlines()[0][:200])
+            except Exception as exc:  # warcio raises many kinds on damaged input (even AttributeError)
+                reason = (str(exc).splitlines() or [type(exc).__name__])[0][:200]
+                yield ArchiveProblem("warc_malformed", f"{path} (after record {n})", reason)
                 break
             n += 1
             if record.rec_type != "response":
@@ -173,7 +173,7 @@ def iter_warc(path: Path, root: Path, max_bytes: int) -> Iterator[Member | Archi
             where = f"{path}#{uri or n}"
             try:
                 raw = record.content_stream().read(max_bytes + 1)
-            except (ValueError, OSError, EOFError) as exc:
+            except Exception as exc:  # a record cut short or with a broken gzip member
                 yield ArchiveProblem("warc_malformed", where, f"record body unreadable ({exc})")
                 break
             if len(raw) > max_bytes:

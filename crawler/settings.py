@@ -51,6 +51,37 @@ EXTENSIONS = {
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
 
+# --- web spiders -------------------------------------------------------------
+# Root of the Founder e-paper (an issue per day under html/YYYY-MM/DD/).
+EPAPER_ROOT = "http://epaper.jzrb.com/rb/"
+# A day's first edition page under its folder (Founder sites differ: node_1.htm, node_2.htm, …).
+EPAPER_ENTRY = "node_1.htm"
+# Root of the 焦作网 portal (section listings at news/ShowClass.asp?ClassID=N&page=M).
+PORTAL_ROOT = "http://www.jzrb.com/"
+# Portal sections crawled when -a classes=… is not given (comma-separated ClassIDs).
+PORTAL_CLASSES = "3"
+# Listing pages read per section at most (0: until the last one).
+PORTAL_MAX_PAGES = 0
+# This many 403/412/521 answers in a row from one host close the crawl with reason "blocked".
+BLOCKED_AFTER = 3
+# When robots.txt answers 5xx or cannot be fetched: "disallow" the host for the run, or "allow" it.
+ROBOTSTXT_UNREACHABLE = "disallow"
+
+DOWNLOADER_MIDDLEWARES = {
+    # refuse loopback/private/link-local targets (unless the configured root is local), file:// and data:
+    "crawler.middlewares.safety.PrivateAddressGuard": 50,
+    "crawler.middlewares.blocked.BlockedHostStop": 60,
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    # robots.txt with an explicit policy for a robots.txt that fails (ROBOTSTXT_UNREACHABLE)
+    "crawler.middlewares.robots.RobotsPolicy": 100,
+    # below Retry (550): logs only the final failure of a request, one clear line
+    "crawler.middlewares.faults.FaultLog": 540,
+}
+SPIDER_MIDDLEWARES = {
+    # soft 404s (a 200 that is the not-found page or has no body) store nothing
+    "crawler.middlewares.pagecheck.PageCheck": 950,
+}
+
 # --- manners ---------------------------------------------------------------
 USER_AGENT = "jzcrawler/0.1 (+https://github.com/jzcrawler; research crawler for local newspapers)"
 ROBOTSTXT_OBEY = True

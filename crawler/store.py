@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from crawler.models import (
@@ -35,13 +35,15 @@ from crawler.models import (
 )
 from crawler.tokens import tokenize
 
-# Fields of an article that make up its record (a change in any of them is a new version).
-RECORD_FIELDS = (
-    "kind", "lead_title", "title", "subtitle", "reporters", "photographers", "body", "captions",
-    "people", "organizations", "places", "amounts", "event_dates", "keywords",
-)  # fmt: skip
-LIST_FIELDS = ("reporters", "photographers", "captions", "people", "organizations", "places", "amounts",
-               "event_dates", "keywords")  # fmt: skip
+# The article's text as the page prints it: a change in any of these (or in the page's date, number,
+# name or newspaper) is a new version.
+TEXT_FIELDS = ("kind", "lead_title", "title", "subtitle", "reporters", "photographers", "body", "captions")
+# Annotations derived from the text: when only these change (better rules, names learned in another
+# order) the current version is annotated again in place instead of getting a new version.
+DERIVED_FIELDS = ("people", "organizations", "places", "amounts", "event_dates", "keywords")
+RECORD_FIELDS = TEXT_FIELDS + DERIVED_FIELDS
+PAGE_FIELDS = ("newspaper", "pub_date", "page_no", "page_name")
+LIST_FIELDS = ("reporters", "photographers", "captions", *DERIVED_FIELDS)
 
 
 @dataclass
@@ -50,6 +52,7 @@ class StoreResult:
     articles_new: int = 0
     articles_updated: int = 0
     articles_unchanged: int = 0
+    articles_reannotated: int = 0
 
 
 def sha256(data: bytes | str) -> str:
@@ -73,8 +76,10 @@ def record_of(article: Any) -> dict[str, Any]:
     return rec
 
 
-def record_hash(rec: dict[str, Any]) -> str:
-    return sha256(json.dumps(rec, ensure_ascii=False, sort_keys=True, default=str))
+def record_hash(rec: dict[str, Any], item: Any) -> str:
+    """Hash of what makes a version: the text fields and the page's metadata."""
+    text = {k: rec[k] for k in TEXT_FIELDS} | {k: item.get(k) for k in PAGE_FIELDS}
+    return sha256(json.dumps(text, ensure_ascii=False, sort_keys=True, default=str))
 
 
 def parse_day(value: Any) -> date | None:
@@ -140,12 +145,18 @@ def upsert_page(session: Session, item: Any) -> tuple[Page, bool]:
     return session.scalars(same).one(), added
 
 
-def _index_rows(session: Session, version: ArticleVersion, rec: dict[str, Any]) -> None:
-    """Rows of the query tables for a new version."""
-    vid = version.id
+def _byline_rows(session: Session, version: ArticleVersion, rec: dict[str, Any]) -> None:
     for role, key in (("reporter", "reporters"), ("photographer", "photographers")):
         for name in dict.fromkeys(rec[key]):
-            session.add(Byline(version_id=vid, role=role, name=name))
+            session.add(Byline(version_id=version.id, role=role, name=name))
+
+
+ENTITY_TABLES = (Mention, OrganizationMention, PlaceMention, Amount, EventDate)
+
+
+def _entity_rows(session: Session, version: ArticleVersion, rec: dict[str, Any]) -> None:
+    """Rows of the query tables for a version's derived fields."""
+    vid = version.id
     for person in rec["people"]:
         name = person.get("name") if isinstance(person, dict) else None
         if not name:
@@ -187,7 +198,7 @@ def _search_tokens(article: Any, rec: dict[str, Any]) -> tuple[str, str]:
 def store_article(session: Session, item: Any, page: Page, article: Any, position: int) -> str:
     """Insert or version one article; returns ``new``, ``updated`` or ``unchanged``."""
     rec = record_of(article)
-    rhash = record_hash(rec)
+    rhash = record_hash(rec, item)
     now = parse_time(item.get("fetched_at"))
     identity = select(Article).where(Article.url == item["url"], Article.position == position)
     row = session.scalars(identity).one_or_none()
@@ -200,14 +211,14 @@ def store_article(session: Session, item: Any, page: Page, article: Any, positio
         )  # fmt: skip
         row = session.scalars(identity).one()
     if row.current_version:
-        latest = session.scalar(
-            select(ArticleVersion.record_hash).where(
+        latest = session.scalars(
+            select(ArticleVersion).where(
                 ArticleVersion.article_id == row.id, ArticleVersion.version == row.current_version
             )
-        )
+        ).one()
         row.last_seen = now
-        if latest == rhash:
-            return "unchanged"
+        if latest.record_hash == rhash:
+            return _reannotate(session, latest, rec, article)
     version = ArticleVersion(
         article_id=row.id,
         version=row.current_version + 1,
@@ -232,7 +243,8 @@ def store_article(session: Session, item: Any, page: Page, article: Any, positio
     session.flush()
     status = "new" if row.current_version == 0 else "updated"
     row.current_version = version.version
-    _index_rows(session, version, rec)
+    _byline_rows(session, version, rec)
+    _entity_rows(session, version, rec)
     title_tokens, body_tokens = _search_tokens(article, rec)
     doc = session.get(SearchDoc, row.id)
     if doc is None:
@@ -241,6 +253,19 @@ def store_article(session: Session, item: Any, page: Page, article: Any, positio
     else:
         doc.pub_date, doc.title_tokens, doc.body_tokens = version.pub_date, title_tokens, body_tokens
     return status
+
+
+def _reannotate(session: Session, version: ArticleVersion, rec: dict[str, Any], article: Any) -> str:
+    """Same text: refresh the derived fields in place when they differ; ``unchanged`` or ``reannotated``."""
+    stored = version.record or {}
+    if all(stored.get(k) == rec[k] for k in DERIVED_FIELDS):
+        return "unchanged"
+    version.record = {**stored, **{k: rec[k] for k in DERIVED_FIELDS}}
+    version.provenance = {**(version.provenance or {}), **(article.get("provenance") or {})}
+    for table in ENTITY_TABLES:
+        session.execute(delete(table).where(table.version_id == version.id))
+    _entity_rows(session, version, rec)
+    return "reannotated"
 
 
 def mark_done(session: Session, item: Any) -> None:

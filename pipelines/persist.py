@@ -13,7 +13,7 @@ import logging
 import time
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from crawler.db import database_url, make_engine, redact, upgrade_to_head
@@ -46,8 +46,13 @@ class PersistPipeline:
         )
 
     def open_spider(self) -> None:
-        self.engine = make_engine(self.url)
-        upgrade_to_head(self.engine)
+        try:
+            self.engine = make_engine(self.url)
+            upgrade_to_head(self.engine)
+        except SQLAlchemyError as exc:
+            reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+            logger.error("cannot open the database %s: %s", redact(self.url), reason)
+            raise
         logger.info("storing into %s", redact(self.url))
 
     def close_spider(self) -> None:
@@ -92,7 +97,7 @@ class PersistPipeline:
     def _count(self, results: list[StoreResult]) -> None:
         for r in results:
             self._inc("persist/pages_new" if r.page_new else "persist/pages_seen")
-            for status in ("new", "updated", "unchanged"):
+            for status in ("new", "updated", "unchanged", "reannotated"):
                 self._inc(f"persist/articles_{status}", getattr(r, f"articles_{status}"))
 
     def _inc(self, key: str, count: int = 1) -> None:

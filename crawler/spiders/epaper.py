@@ -1,0 +1,130 @@
+"""``scrapy crawl epaper -a start=YYYY-MM-DD [-a end=YYYY-MM-DD]``: the Founder e-paper, day by day.
+
+For each day the first edition page ``{EPAPER_ROOT}html/YYYY-MM/DD/{EPAPER_ENTRY}`` is fetched; the
+other edition pages (``node_N.htm``) and the article pages (``content_N.htm``) of that day's folder are
+found from its links. An article page becomes a :class:`~crawler.items.PageItem`; a day answering 404
+is logged as "no issue on YYYY-MM-DD" (stat ``epaper/no_issue``), not as an error.
+Settings (defaults below): ``EPAPER_ROOT``, ``EPAPER_ENTRY``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+from urllib.parse import urljoin
+
+import scrapy
+from scrapy.http import Response
+from twisted.python.failure import Failure
+
+from crawler.decoding import UndecodableError
+from crawler.middlewares.safety import host_of
+from crawler.pagebuild import build_page_item, utc_now
+
+# Pages of one issue folder.
+EDITION_LINK = re.compile(r"/node_\d+\.html?$")
+ARTICLE_LINK = re.compile(r"/content_\d+\.html?$")
+# Longest date range one run accepts (a typo in a year should not start a decade-long crawl).
+MAX_DAYS = 3660
+
+
+def header_charset(response: Response) -> str | None:
+    """The charset the Content-Type header names, if any."""
+    value = response.headers.get(b"Content-Type") or b""
+    m = re.search(rb"charset\s*=\s*[\"']?([A-Za-z0-9_\-]+)", value, re.I)
+    return m.group(1).decode("ascii") if m else None
+
+
+def page_item(spider: scrapy.Spider, response: Response) -> Any:
+    """The PageItem of a fetched page, or None when its bytes cannot be decoded."""
+    try:
+        return build_page_item(source=spider.name, url=response.url, origin=response.url, raw=response.body,
+                               header_charset=header_charset(response), fetched_at=utc_now(), http=response)
+    except UndecodableError as exc:
+        spider.logger.error("undecodable page %s: %s", response.url, exc)
+        spider.crawler.stats.inc_value(f"{spider.name}/undecodable")
+        return None
+
+
+def page_links(response: Response) -> Iterator[str]:
+    """Absolute URLs of the page's links and image-map areas, fragments and queries removed."""
+    for href in response.css("a::attr(href), area::attr(href)").getall():
+        href = href.strip()
+        if href and not href.lower().startswith(("javascript:", "mailto:", "#")):
+            yield urljoin(response.url, href).split("#")[0].split("?")[0]
+
+
+def day_range(start: str, end: str | None) -> list[dt.date]:
+    first = dt.date.fromisoformat(start)
+    last = dt.date.fromisoformat(end) if end else first
+    if last < first:
+        raise ValueError(f"end {last} is before start {first}")
+    if (last - first).days >= MAX_DAYS:
+        raise ValueError(f"{start}..{end} spans more than {MAX_DAYS} days")
+    return [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
+
+
+class EpaperSpider(scrapy.Spider):
+    name = "epaper"
+    # Where the e-paper lives (setting EPAPER_ROOT) and each day's first edition page (EPAPER_ENTRY).
+    DEFAULT_ROOT = "http://epaper.jzrb.com/rb/"
+    DEFAULT_ENTRY = "node_1.htm"
+
+    def __init__(self, start: str | None = None, end: str | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        if not start:
+            raise ValueError("give the first day: -a start=YYYY-MM-DD")
+        self.days = day_range(start, end)
+        self.root_url = self.DEFAULT_ROOT
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> EpaperSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        root = crawler.settings.get("EPAPER_ROOT") or cls.DEFAULT_ROOT
+        spider.root_url = root if root.endswith("/") else root + "/"
+        spider.entry = crawler.settings.get("EPAPER_ENTRY") or cls.DEFAULT_ENTRY
+        spider.allowed_domains = [host_of(spider.root_url)]
+        return spider
+
+    def day_folder(self, day: dt.date) -> str:
+        return urljoin(self.root_url, f"html/{day:%Y-%m}/{day:%d}/")
+
+    async def start(self) -> AsyncIterator[Any]:
+        self.logger.info("e-paper %s, %s .. %s (%d days)", self.root_url, self.days[0], self.days[-1],
+                         len(self.days))
+        for day in self.days:
+            folder = self.day_folder(day)
+            yield scrapy.Request(
+                folder + self.entry, callback=self.parse_edition, errback=self.failed,
+                cb_kwargs={"day": day, "folder": folder, "entry": True},
+                meta={"handle_httpstatus_list": [404]},
+            )
+
+    def parse_edition(self, response: Response, day: dt.date, folder: str, entry: bool = False) -> Iterator[Any]:
+        if response.status == 404:
+            if entry:
+                self.logger.info("no issue on %s", day.isoformat())
+                self.crawler.stats.inc_value("epaper/no_issue")
+            return
+        self.crawler.stats.inc_value("epaper/edition_pages")
+        for url in page_links(response):
+            if not url.startswith(folder):
+                continue  # other days, other sites
+            if EDITION_LINK.search(url):
+                yield scrapy.Request(url, callback=self.parse_edition, errback=self.failed,
+                                     cb_kwargs={"day": day, "folder": folder})
+            elif ARTICLE_LINK.search(url):
+                yield scrapy.Request(url, callback=self.parse_article, errback=self.failed,
+                                     meta={"download_fail_on_dataloss": False})
+
+    def parse_article(self, response: Response) -> Iterator[Any]:
+        item = page_item(self, response)
+        if item is not None:
+            self.crawler.stats.inc_value("epaper/article_pages")
+            yield item
+
+    def failed(self, failure: Failure) -> None:
+        """Errback: the failure was logged by the fault middleware; count it and go on."""
+        self.crawler.stats.inc_value("epaper/failed_requests")

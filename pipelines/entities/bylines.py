@@ -1,0 +1,54 @@
+"""Blank out bylines and photo credits so their names are not taken for people of the story."""
+
+from __future__ import annotations
+
+import re
+
+# A name or a run of names in a credit: "郭树勋", "郭树勋、付凯明", "郭树勋 付凯明".
+_NAMES = r"[\u4e00-\u9fff]{2,4}(?:[、,， \u3000]+[\u4e00-\u9fff]{2,4}){0,5}"
+_ROLE = r"(?:本报|本刊|特约|特派|见习|实习|首席)?(?:记者|通讯员|实习生|作者|摄影|摄像|编辑|撰稿|文|图|文/图)"
+
+BYLINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # dateline credit in brackets: 本报讯(记者郭树勋、付凯明) / (记者 郭嘉莉 通讯员 李某)
+    (
+        "bracket-credit",
+        re.compile(r"[(（][^()（）\n]{0,12}?(?:记者|通讯员|实习生|特约)[^()（）\n]{0,40}[)）]"),
+    ),
+    # a credit line of its own: 本报记者 郭树勋 付凯明 / 作者:本报特派记者 董柏生 / 文/图 王某
+    (
+        "credit-line",
+        re.compile(
+            rf"^[ \t\u3000]*(?:作者[:：]\s*)?{_ROLE}[ \t\u3000/:：]*{_NAMES}"
+            rf"(?:[ \t\u3000]+{_ROLE}[ \t\u3000]*{_NAMES})*[ \t\u3000]*$",
+            re.M,
+        ),
+    ),
+    # photo credit: 本报记者 赵耀东 摄 / 刘昆摄 / (王某 摄)
+    (
+        "photo-credit",
+        re.compile(
+            rf"(?:{_ROLE}[ \t\u3000]*)?(?<![\u4e00-\u9fff]){_NAMES}[ \t\u3000]*摄(?:影)?"
+            r"(?=$|[\s)）。])",
+            re.M,
+        ),
+    ),
+    (
+        "photo-credit-joined",
+        re.compile(rf"{_ROLE}[ \t\u3000]*{_NAMES}[ \t\u3000]*摄(?:影)?(?=$|[\s)）。])", re.M),
+    ),
+    # an inline role + names with a slash: 文/王某 图/李某
+    ("slash-credit", re.compile(rf"(?:文|图|摄影|文/图)\s*/\s*{_NAMES}")),
+)
+
+MASK = " "
+
+
+def mask_bylines(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` with every credit replaced by spaces of the same length, and the spans blanked."""
+    spans: list[tuple[int, int]] = []
+    chars = list(text)
+    for _, pattern in BYLINE_PATTERNS:
+        for m in pattern.finditer(text):
+            spans.append((m.start(), m.end()))
+            chars[m.start() : m.end()] = MASK * (m.end() - m.start())
+    return "".join(chars), sorted(spans)

@@ -1,0 +1,108 @@
+"""The shape of a Chinese person's name and where a name starting at a position ends."""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon, tokens
+
+# Characters that (almost) never occur in a given name: particles, measure words, units of
+# administration and time. A candidate holding one is not a name.
+NON_NAME_CHARS = frozenset(
+    "的了是在和与及或等个年月日时分秒区市县省镇乡村局会委党部厅处科室院校所站队组团社司厂店场馆"
+    "二三四五六七八九十路街道号楼层届次期批项名位元亿万千百第们这那其此该各每某本我你他她它啥么吗呢吧啊被把将对向"
+    "从于以而且但如若虽因则即就都也还又再只已曾要能可应需得着过说讲指表示出席参加主持调"
+)
+
+# Single characters that, right after a name, start what follows rather than end the name
+# ("李军在…", "刘宁莅焦…", "郑秋红及…").
+AFTER_NAME_CHARS = frozenset("在和与及等到莅对向是也都就将说称率从把被让给于已又还曾并同一为")
+
+# Of those, the ones that after a three-character reading beat a two-character reading that
+# would form a word ("牛炎平等参加": "牛炎平" + "等", not "牛炎" + "平等").
+AFTER_NAME_WINNERS = frozenset("等在和与及到说一")
+
+# Function characters that usually precede a name rather than begin it, although some are
+# surnames too ("由刘涛主任", "和王小平同志").
+BEFORE_NAME_CHARS = frozenset("的了在和与及由对向把被让给将是为从同跟请据经")
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+# Longest given name (characters after the surname).
+MAX_GIVEN = 2
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(CJK.fullmatch(ch))
+
+
+def surname_length(text: str) -> int:
+    """Length of the surname ``text`` starts with (2 for compound surnames, 0 for none)."""
+    single, double = lexicon.surnames()
+    if text[:2] in double:
+        return 2
+    if text[:1] in single:
+        return 1
+    return 0
+
+
+def has_name_shape(name: str) -> bool:
+    """Surname + one or two given-name characters, none of them a non-name character."""
+    sl = surname_length(name)
+    if not sl or not 1 <= len(name) - sl <= MAX_GIVEN:
+        return False
+    return all(is_cjk(ch) and ch not in NON_NAME_CHARS for ch in name[sl:])
+
+
+def _starts_word(text: str) -> bool:
+    """Does ``text`` begin with an ordinary word of two to four characters?"""
+    return any(tokens.is_word(text[:n]) for n in (2, 3, 4) if len(text) >= n)
+
+
+def name_length_at(text: str, known: set[str] | frozenset[str] = frozenset()) -> int:
+    """Length of the person's name that ``text`` starts with, or 0 when it has none.
+
+    Known names win; otherwise a two-character name is chosen when its next character starts
+    the following word or is a particle, a three-character one when its own next character does.
+    """
+    sl = surname_length(text)
+    if not sl:
+        return 0
+    for n in range(sl + MAX_GIVEN, sl, -1):
+        if text[:n] in known and len(text) >= n:
+            return n
+    short, long_ = sl + 1, sl + 2
+    if len(text) < short or not has_name_shape(text[:short]):
+        return 0
+    if len(text) < long_ or not is_cjk(text[short]) or not has_name_shape(text[:long_]):
+        return short
+    rest_short, rest_long = text[short:], text[long_:]
+    short_ok = rest_short[0] in AFTER_NAME_CHARS or _starts_word(rest_short)
+    long_ok = (
+        not rest_long
+        or not is_cjk(rest_long[0])
+        or rest_long[0] in AFTER_NAME_CHARS
+        or _starts_word(rest_long)
+    )
+    if short_ok and long_ok:
+        return long_ if rest_long[:1] in AFTER_NAME_WINNERS else short
+    if short_ok:
+        return short
+    return long_
+
+
+def name_ending_at(text: str, known: set[str] | frozenset[str] = frozenset()) -> str | None:
+    """The person's name that ``text`` ends with ("弘扬焦裕禄" -> "焦裕禄"), preferring known names."""
+    for n in (4, 3, 2):
+        if text[-n:] in known:
+            return text[-n:]
+    shaped = [text[-n:] for n in (3, 2, 4) if len(text) >= n and has_name_shape(text[-n:])]
+    shaped = [c for c in shaped if not is_common_word(c)]
+    if len(shaped) >= 2 and shaped[0][0] in BEFORE_NAME_CHARS and len(shaped[1]) < len(shaped[0]):
+        return shaped[1]  # "由刘涛": 由 is a preposition here, not a surname
+    return shaped[0] if shaped else None
+
+
+def is_common_word(word: str) -> bool:
+    """An ordinary dictionary word that is not tagged as a person's name ("全体", "同时")."""
+    return tokens.is_word(word) and tokens.tag(word) not in ("nr", "nrfg", "nrt")

@@ -1,0 +1,62 @@
+"""Organisations: companies, agencies and institutions ("焦作市耀晖电气设备制造有限公司", "河南省审计厅")."""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon, names, tokens
+from .spans import grow_left
+
+# A token ending with one of these ends an organisation's name.
+ORG_SUFFIX = re.compile(
+    r"(?:有限责任公司|股份有限公司|有限公司|公司|集团|委员会|大学|学院|医院|研究院|研究所|中心|银行|学校|"
+    r"小学|中学|幼儿园|办事处|协会|学会|商会|联合会|联谊会|工委|管委会|政府|法院|检察院|派出所|合作社|"
+    r"基金会|工厂|出版社|报社|电视台|研究会|促进会|俱乐部|事务所|党校|工会|联社|科学院|局|厅|委|部|署|院|厂)$"
+)
+# One-character heads end an organisation alone or inside a longer word ("厅", "审计局"), not
+# inside a two-character word ("全局", "格局", "干部").
+SHORT_HEAD_MIN_TOKEN = 3
+MAX_ORG_CHARS = 28
+# Generic heads too vague to be an organisation on their own ("有关部门", "创新中心").
+VAGUE = lexicon.words(
+    "部门 单位 中心 公司 集团 政府 学校 医院 银行 企业 局 厅 部 委 厂 工厂 有关部门 相关部门 各部门"
+)
+MIN_ORG_CHARS = 4
+# Words before which an organisation's name starts (the word itself is not part of it).
+LEAD_INS = lexicon.words("入驻 当属 力争 代表 单位 由 在 到 与 和 及 对 向 为 从 把 被 将 是 的")
+# Prepositions that jieba may glue to the first word of a name ("到区", "由市").
+LEADING_PREPOSITIONS = "由到在对向从把被将"
+
+
+def _is_head(word: str) -> bool:
+    m = ORG_SUFFIX.search(word)
+    if not m:
+        return False
+    return word == m.group(0) or len(m.group(0)) > 1 or len(word) >= SHORT_HEAD_MIN_TOKEN
+
+
+def _start(toks: list[tokens.Token], first: int, index: int) -> int:
+    """Move the start past lead-in words and names of people ("冯利民代表区党工委")."""
+    for j in range(index - 1, first - 1, -1):
+        word = toks[j].text
+        is_person = tokens.tag(word) in ("nr", "nrfg") and names.has_name_shape(word)
+        if word in LEAD_INS or (is_person and j < index - 1):
+            return j + 1
+    return first
+
+
+def find_organizations(toks: list[tokens.Token]) -> list[str]:
+    """Organisations named in the token stream, in order, each once."""
+    out: list[str] = []
+    for i, tok in enumerate(toks):
+        if not _is_head(tok.text):
+            continue
+        first = _start(toks, grow_left(toks, i, MAX_ORG_CHARS), i)
+        name = "".join(t.text for t in toks[first : i + 1])
+        if len(name) > MIN_ORG_CHARS and name[0] in LEADING_PREPOSITIONS:
+            name = name[1:]
+        if first == i and tokens.tag(tok.text) != "nt":
+            continue
+        if len(name) >= MIN_ORG_CHARS and name not in VAGUE and name not in out:
+            out.append(name)
+    return out

@@ -1,0 +1,63 @@
+"""Place names: the gazetteer's divisions (and short forms), plus villages, communities and
+towns recognised by their suffix ("马范桥村", "金沙社区", "文昌街道")."""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon, tokens
+
+# Suffixes that turn the words before them into a place: village, community, town, street office.
+PLACE_SUFFIX = re.compile(r"(?:村|社区|街道|镇|乡|新区|开发区|产业集聚区|湖|河|山)$")
+PLACE_SUFFIX_TOKENS = frozenset({"村", "社区", "街道", "镇", "乡"})
+MAX_PLACE_CHARS = 8
+# The proper part before a suffix is at most this long ("大北张" + "村").
+MAX_STEM = 4
+MAX_STEM_TOKENS = 3
+# Single characters that often end a village's proper name: "湖", "庄", "桥", "张".
+SINGLE_CHAR_STEM_TAGS = frozenset({"n", "ng", "nr", "ns", "nz", "s", "f"})
+# Words that name kinds of places rather than one place.
+GENERIC = lexicon.words(
+    "农村 乡村 城乡 乡镇 村镇 社区 街道 城镇 新村 本村 该村 全村 各村 各乡镇 全乡 全镇 城中村 城区 老城区 新城区 "
+    "中心城区 市区 县城 辖区 园区 片区 全市 全省 全县 全区"
+)
+# Tags of words that can be the proper part before "村", "社区": names, places, unknown words.
+STEM_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nz", None})
+# A division's short name followed by these is part of a street or school's name ("玉溪路小学").
+NOT_PLACE_AFTER = re.compile(r"(?:路|街|大道|大街|巷|小学|中学|大学|学院|宾馆|酒店|公司|集团)")
+
+
+def _stem_part(word: str) -> bool:
+    """Can ``word`` be part of a village's or community's proper name?"""
+    if not all("\u4e00" <= ch <= "\u9fff" for ch in word):
+        return False
+    pos = tokens.tag(word)
+    return pos in STEM_TAGS or (len(word) == 1 and pos in SINGLE_CHAR_STEM_TAGS)
+
+
+def find_places(toks: list[tokens.Token]) -> list[str]:
+    """Places named in the token stream, in order, each once."""
+    gazetteer = lexicon.places()
+    out: list[str] = []
+    for i, tok in enumerate(toks):
+        word = tok.text
+        name = None
+        following = toks[i + 1].text if i + 1 < len(toks) else ""
+        if word in gazetteer:
+            name = None if NOT_PLACE_AFTER.match(following) else word
+        elif word in PLACE_SUFFIX_TOKENS and i > 0:
+            first = i
+            size = 0
+            while first > 0 and i - first < MAX_STEM_TOKENS and _stem_part(toks[first - 1].text):
+                size += len(toks[first - 1].text)
+                if size > MAX_STEM:
+                    break
+                first -= 1
+            stem = "".join(t.text for t in toks[first:i])
+            if 2 <= len(stem) <= MAX_STEM:
+                name = stem + word
+        elif tokens.tag(word) == "ns" and PLACE_SUFFIX.search(word) and len(word) >= 3:
+            name = word
+        if name and name not in GENERIC and name not in out:
+            out.append(name)
+    return out

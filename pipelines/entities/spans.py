@@ -1,0 +1,52 @@
+"""Grow a name leftwards from a suffix token ("有限公司", "社区") over the tokens that make it up."""
+
+from __future__ import annotations
+
+from . import lexicon, tokens
+
+# Parts of speech that never sit inside an organisation's or a place's name.
+STOP_TAGS = frozenset(
+    {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "ad", "y", "e", "o", "q", "zg"}
+)
+VERB_TAGS = frozenset({"v", "vd", "vi", "vq", "vg"})
+# Verbs that are commonly part of a company's or an institution's name.
+NAME_INNER_VERBS = lexicon.words(
+    "制造 开发 建设 管理 服务 发展 投资 研究 设计 保护 教育 培训 运营 生产 销售 检测 监督 印刷 加工 装备 "
+    "物流 经营 咨询 科技 贸易 工业 置业 传媒 建筑 实验 改革 接待 保障 交易 监测 治理 救助 促进 孵化 "
+    "质量 安全 卫生 养老 指导 结算 创业 创新 审计 信访 监察 统计 税务 规划 执法 仲裁 检验"
+)
+# Rare verbs are usually misread proper names ("宣教中心"); common ones end the name.
+RARE_VERB_FREQ = 200
+
+
+def _inside(word: str) -> bool:
+    if not any("\u4e00" <= ch <= "\u9fff" for ch in word):
+        return False
+    pos = tokens.tag(word)
+    if pos in STOP_TAGS:
+        return False
+    return not (pos in VERB_TAGS and word not in NAME_INNER_VERBS and tokens.freq(word) >= RARE_VERB_FREQ)
+
+
+def grow_left(toks: list[tokens.Token], index: int, max_chars: int, max_tokens: int = 8) -> int:
+    """Index of the first token of the name ending with ``toks[index]``."""
+    first = index
+    chars = len(toks[index].text)
+    depth = 0  # brackets seen while walking left: keep "(焦作市第二人民医院)" whole
+    while first > 0 and index - first < max_tokens:
+        word = toks[first - 1].text
+        if word in ")）":
+            depth += 1
+        elif word in "(（":
+            if depth == 0:
+                break
+            depth -= 1
+        elif not _inside(word):
+            break
+        if chars + len(word) > max_chars:
+            break
+        chars += len(word)
+        first -= 1
+    while first < index and toks[first].text in ("(", ")", "（", "）"):  # no dangling bracket at the start
+        first += 1
+    return first

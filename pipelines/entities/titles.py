@@ -1,0 +1,98 @@
+"""The title phrase printed right before a name: "示范区(高新区)党工委书记、管委会主任"."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from . import lexicon, tokens
+
+# Where a title phrase cannot reach across: sentence and clause punctuation, quotes, spaces.
+# "、" is not here: it joins the posts of one person ("市委副书记、市长").
+BOUNDARY = re.compile(r"[,，。;；:：!！?？“”\"‘’《》\s]")
+
+# Tokens that end an organisation or unit inside a title ("党工委", "办事处", "宣教中心").
+UNIT_END = re.compile(
+    r"(?:委|委会|会|局|厅|处|部|院|办|中心|政府|公司|集团|组|队|街道|办事处|区|市|省|县|镇|乡|村|"
+    r"支部|校|所|站|社|行|协会|党组|室|科|庭|团|馆|署|企业|单位|机构|工会|大学|学院|医院|银行|厂|党)$"
+)
+
+# Tokens allowed inside a title phrase whatever their part of speech.
+TITLE_FILLERS = frozenset(
+    {"、", "(", ")", "（", "）", "副", "常务", "第一", "原", "名誉", "执行", "驻", "兼", "党", "正"}
+)
+
+# Parts of speech that never belong to a title phrase (prepositions, conjunctions, particles,
+# adverbs, pronouns); verbs only when common, a rare "verb" being part of a name ("宣教中心").
+STOP_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "ad", "a", "y", "e", "o"})
+VERB_TAGS = frozenset({"v", "vn", "vd", "vg", "vi", "vq"})
+RARE_VERB_FREQ = 200
+
+# Longest title phrase kept (characters).
+MAX_TITLE = 40
+
+
+@cache
+def _post_pattern() -> re.Pattern[str]:
+    alternatives = sorted(lexicon.posts(), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, alternatives)) + ")$")
+
+
+def _allowed(token: str, right: str | None) -> bool:
+    """May ``token`` be part of a title phrase, given the token to its right?"""
+    if token in TITLE_FILLERS or token in lexicon.posts() or _post_pattern().search(token):
+        return True
+    if UNIT_END.search(token) and len(token) >= 2:
+        return True
+    pos = tokens.tag(token)
+    if pos in STOP_TAGS:
+        return False
+    if pos in ("ns", "nt", "j"):  # place names and organisation abbreviations ("市政协")
+        return True
+    if pos in ("nz", "nr", "n", "m", "b", "f", "s", "l", "i", None) or pos in VERB_TAGS:
+        # a plain word counts only as the proper part of a unit: "宣教" + "中心", "李万" + "街道"
+        if pos in VERB_TAGS and tokens.freq(token) >= RARE_VERB_FREQ:
+            return False
+        return right is not None and (bool(UNIT_END.search(right)) or right in ("(", "（"))
+    return False
+
+
+def title_before(text: str, end: int) -> str | None:
+    """The title phrase that ends at ``text[end]`` (just before a name), or None.
+
+    The phrase must end with a known post; it grows leftwards over units, posts and "、" joints
+    until a clause boundary or an ordinary word.
+    """
+    start = end
+    while start > 0 and end - start < MAX_TITLE and not BOUNDARY.match(text[start - 1]):
+        start -= 1
+    clause = text[start:end]
+    m = _post_pattern().search(clause)
+    if not m:
+        return None
+    pieces = [t.text for t in tokens.cut(clause)]
+    kept: list[str] = []
+    for i in range(len(pieces) - 1, -1, -1):
+        right = kept[0] if kept else None
+        if not _allowed(pieces[i], right):
+            break
+        kept.insert(0, pieces[i])
+    phrase = "".join(kept).lstrip("、)）")
+    phrase = _balance_brackets(phrase)
+    if not phrase or not _post_pattern().search(phrase):
+        return None
+    return phrase
+
+
+def _balance_brackets(phrase: str) -> str:
+    """Drop a leading fragment left with an unmatched closing bracket."""
+    depth = 0
+    cut_at = 0
+    for i, ch in enumerate(phrase):
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth -= 1
+            if depth < 0:
+                cut_at, depth = i + 1, 0
+    return phrase[cut_at:]

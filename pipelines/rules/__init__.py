@@ -1,0 +1,1 @@
+"""Rule tables of the text stages: named patterns and thresholds, each with a one-line reason."""

@@ -1,0 +1,74 @@
+"""People and their titles: rules that confirm a name, and lookalikes they must reject."""
+
+from __future__ import annotations
+
+from pipelines.entities import extract_entities
+
+
+def people(text: str, known: set[str] | None = None) -> list[tuple[str, list[str]]]:
+    return [(p["name"], p["titles"]) for p in extract_entities(text, known_names=known)["people"]]
+
+
+def test_titles_before_names_and_leader_list_without_byline():
+    text = (
+        "本报讯(记者李明 通讯员张华)3月5日上午,县委书记孙建国,县委副书记、县长周丽红带队到产业集聚区调研。"
+        "县领导吴国平、郑海燕、钱志刚参加调研。"
+    )
+    assert people(text) == [
+        ("孙建国", ["县委书记"]),
+        ("周丽红", ["县委副书记、县长"]),
+        ("吴国平", []),
+        ("郑海燕", []),
+        ("钱志刚", []),
+    ]
+
+
+def test_title_with_unit_in_brackets_and_two_character_name():
+    text = "开发区(自贸区)党工委书记、管委会主任韩冰出席仪式并讲话。"
+    assert people(text) == [("韩冰", ["开发区(自贸区)党工委书记、管委会主任"])]
+
+
+def test_title_phrase_stops_at_a_verb():
+    assert people("会议传达了省委书记林海峰在调研时的讲话。") == [("林海峰", ["省委书记"])]
+
+
+def test_comrade_and_name_before_post():
+    assert people("大家要学习焦裕禄同志的精神。") == [("焦裕禄", [])]
+    assert people("会上,温家宝总理作了讲话。") == [("温家宝", [])]
+
+
+def test_learned_name_found_bare_in_a_later_text():
+    known: set[str] = set()
+    people("市长方志远出席。", known)
+    assert "方志远" in known
+    assert people("方志远一行来到工地。方志远要求加快进度。", known) == [("方志远", [])]
+
+
+def test_lookalikes_that_name_things_are_not_people():
+    text = "金沙社区建设加快推进,明仁产业集群规模扩大,明仁与高校合作,惠民生工程全面铺开。"
+    assert people(text) == []
+
+
+def test_photo_credit_and_reporter_line_are_not_people():
+    text = "工人在车间忙碌。 本报记者 王正义 摄\n本报记者 陈晓 刘洋\n今年产量创新高。"
+    assert people(text) == []
+
+
+def test_person_verb_guess_and_list_extension():
+    assert people("“路修好了,苹果就好卖了。”张海涛说。") == [("张海涛", [])]
+    assert people("会上,刘晓燕、陈志强、马红梅等三位同志作了发言。") == [
+        ("刘晓燕", []),
+        ("陈志强", []),
+        ("马红梅", []),
+    ]
+
+
+def test_companies_in_a_list_are_not_people():
+    assert people("瑞丰、澳特盛、明仁、卓立等项目今年上半年投产。") == []
+
+
+def test_traditional_text_after_conversion():
+    import opencc
+
+    text = opencc.OpenCC("t2s").convert("市委書記劉國強,市委副書記、市長趙長青分別帶隊觀摩。")
+    assert people(text) == [("刘国强", ["市委书记"]), ("赵长青", ["市委副书记、市长"])]
