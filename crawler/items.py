@@ -59,6 +59,10 @@ class PageItem(scrapy.Item):
     provenance = scrapy.Field()  # dict: page-level field -> rule/stage that produced it
     warnings = scrapy.Field()  # list[str]: problems worth a log line (broken page, U+FFFD, …)
 
+    def __repr__(self) -> str:
+        """Short: Scrapy logs every scraped item, and a page carries its raw bytes."""
+        return f"<PageItem {self.get('url')} articles={len(self.get('articles') or [])}>"
+
 
 class ArticleItem(scrapy.Item):
     """One article or captioned news photo: the fields of the export record."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Any
 
 # scheme://user:password@host → scheme://user:***@host
 URL_PASSWORD = re.compile(r"([a-zA-Z][\w+.-]*://[^\s:/@'\"]*:)([^\s@'\"]+)(@)")
@@ -14,21 +13,15 @@ def redact_text(text: str) -> str:
     return URL_PASSWORD.sub(r"\1***\3", text)
 
 
+class RedactingLogRecord(logging.LogRecord):
+    """A log record whose message is redacted when (and only if) a handler formats it."""
+
+    def getMessage(self) -> str:
+        message = super().getMessage()
+        return redact_text(message) if "://" in message and "@" in message else message
+
+
 def install() -> None:
-    """Wrap the log record factory once so every record's message is redacted."""
-    previous = logging.getLogRecordFactory()
-    if getattr(previous, "_redacting", False):
-        return
-
-    def factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
-        record = previous(*args, **kwargs)
-        try:
-            message = record.getMessage()
-        except Exception:  # a malformed record: leave it to logging's own error handling
-            return record
-        if "://" in message and "@" in message:
-            record.msg, record.args = redact_text(message), ()
-        return record
-
-    factory._redacting = True  # type: ignore[attr-defined]
-    logging.setLogRecordFactory(factory)
+    """Make every new log record a redacting one (cheap: records nobody emits are never formatted)."""
+    if logging.getLogRecordFactory() is logging.LogRecord:
+        logging.setLogRecordFactory(RedactingLogRecord)

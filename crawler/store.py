@@ -103,18 +103,27 @@ def parse_time(value: Any) -> datetime:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
 
 
-def insert_or_ignore(session: Session, model: type, values: dict[str, Any], keys: tuple[str, ...]) -> bool:
-    """``INSERT … ON CONFLICT (keys) DO NOTHING`` (SQLite and PostgreSQL); True when a row was added.
-
-    Concurrent writers meeting on a natural key leave exactly one row, whoever comes first.
-    """
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
+def _insert(session: Session) -> Any:
+    if session.get_bind().dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
     else:
         from sqlalchemy.dialects.sqlite import insert
-    stmt = insert(model).values(**values).on_conflict_do_nothing(index_elements=list(keys))
-    return bool(session.execute(stmt).rowcount)
+    return insert
+
+
+def insert_or_ignore(session: Session, model: type, rows: dict[str, Any] | list[dict[str, Any]],
+                     keys: tuple[str, ...]) -> int:  # fmt: skip
+    """``INSERT … ON CONFLICT (keys) DO NOTHING`` (SQLite and PostgreSQL); returns the rows added.
+
+    Concurrent writers meeting on a natural key leave exactly one row, whoever comes first.
+    """
+    rows = [rows] if isinstance(rows, dict) else rows
+    if not rows:
+        return 0
+    stmt = _insert(session)(model).values(rows).on_conflict_do_nothing(index_elements=list(keys))
+    # RETURNING counts what was added on every driver (rowcount is not reliable for ON CONFLICT).
+    stmt = stmt.returning(*model.__table__.primary_key.columns)  # type: ignore[attr-defined]
+    return len(session.execute(stmt).all())
 
 
 def upsert_page(session: Session, item: Any) -> tuple[Page, bool]:
@@ -145,46 +154,51 @@ def upsert_page(session: Session, item: Any) -> tuple[Page, bool]:
     return session.scalars(same).one(), added
 
 
-def _byline_rows(session: Session, version: ArticleVersion, rec: dict[str, Any]) -> None:
-    for role, key in (("reporter", "reporters"), ("photographer", "photographers")):
-        for name in dict.fromkeys(rec[key]):
-            session.add(Byline(version_id=version.id, role=role, name=name))
-
-
 ENTITY_TABLES = (Mention, OrganizationMention, PlaceMention, Amount, EventDate)
 
 
-def _entity_rows(session: Session, version: ArticleVersion, rec: dict[str, Any]) -> None:
-    """Rows of the query tables for a version's derived fields."""
-    vid = version.id
-    for person in rec["people"]:
-        name = person.get("name") if isinstance(person, dict) else None
-        if not name:
-            continue
-        insert_or_ignore(session, Person, {"name": name}, ("name",))
-        pid = session.scalar(select(Person.id).where(Person.name == name))
-        if session.scalar(select(Mention.id).where(Mention.version_id == vid, Mention.person_id == pid)) is None:
-            session.add(Mention(version_id=vid, person_id=pid, titles=list(person.get("titles") or [])))
-    for name in dict.fromkeys(rec["organizations"]):
-        session.add(OrganizationMention(version_id=vid, name=name))
-    for name in dict.fromkeys(rec["places"]):
-        session.add(PlaceMention(version_id=vid, name=name))
-    for amount in rec["amounts"]:
+def _person_ids(session: Session, recs: list[dict[str, Any]]) -> dict[str, int]:
+    """Ids of every person the records name, creating the missing ones in one statement."""
+    names = sorted({p["name"] for rec in recs for p in rec["people"] if isinstance(p, dict) and p.get("name")})
+    if not names:
+        return {}
+    insert_or_ignore(session, Person, [{"name": n} for n in names], ("name",))
+    return {name: pid for name, pid in session.execute(select(Person.name, Person.id).where(Person.name.in_(names)))}
+
+
+def _amount_rows(version_id: int, amounts: list[Any]) -> list[Amount]:
+    rows = []
+    for amount in amounts:
         try:
             value = float(amount.get("value"))
         except (TypeError, ValueError, AttributeError):
             continue
-        session.add(
-            Amount(
-                version_id=vid,
-                text=str(amount.get("text") or "")[:64],
-                value=value,
-                currency=str(amount.get("currency") or "CNY"),
-                context=amount.get("context"),
-            )
-        )
-    for day in dict.fromkeys(filter(None, (parse_day(d) for d in rec["event_dates"]))):
-        session.add(EventDate(version_id=vid, day=day))
+        rows.append(Amount(version_id=version_id, text=str(amount.get("text") or "")[:64], value=value,
+                           currency=str(amount.get("currency") or "CNY"), context=amount.get("context")))  # fmt: skip
+    return rows
+
+
+def _entity_rows(version_id: int, rec: dict[str, Any], person_ids: dict[str, int]) -> list[Any]:
+    """Rows of the query tables for a version's derived fields."""
+    rows: list[Any] = []
+    seen: set[int] = set()
+    for person in rec["people"]:
+        pid = person_ids.get(person.get("name")) if isinstance(person, dict) else None
+        if pid is not None and pid not in seen:
+            seen.add(pid)
+            rows.append(Mention(version_id=version_id, person_id=pid, titles=list(person.get("titles") or [])))
+    rows += [OrganizationMention(version_id=version_id, name=n) for n in dict.fromkeys(rec["organizations"])]
+    rows += [PlaceMention(version_id=version_id, name=n) for n in dict.fromkeys(rec["places"])]
+    rows += _amount_rows(version_id, rec["amounts"])
+    days = dict.fromkeys(filter(None, (parse_day(d) for d in rec["event_dates"])))
+    rows += [EventDate(version_id=version_id, day=d) for d in days]
+    return rows
+
+
+def _byline_rows(version_id: int, rec: dict[str, Any]) -> list[Byline]:
+    return [Byline(version_id=version_id, role=role, name=name)
+            for role, key in (("reporter", "reporters"), ("photographer", "photographers"))
+            for name in dict.fromkeys(rec[key])]  # fmt: skip
 
 
 def _search_tokens(article: Any, rec: dict[str, Any]) -> tuple[str, str]:
@@ -195,35 +209,39 @@ def _search_tokens(article: Any, rec: dict[str, Any]) -> tuple[str, str]:
     return " ".join(tokenize(heads)), " ".join(t for t in tokens if t.strip())
 
 
-def store_article(session: Session, item: Any, page: Page, article: Any, position: int) -> str:
-    """Insert or version one article; returns ``new``, ``updated`` or ``unchanged``."""
-    rec = record_of(article)
-    rhash = record_hash(rec, item)
+def _articles_of(session: Session, item: Any, count: int) -> dict[int, Article]:
+    """The article identities at positions 0..count-1 of the page's URL, created where missing."""
+    url = item["url"]
+    by_position = {a.position: a for a in session.scalars(select(Article).where(Article.url == url))}
     now = parse_time(item.get("fetched_at"))
-    identity = select(Article).where(Article.url == item["url"], Article.position == position)
-    row = session.scalars(identity).one_or_none()
-    if row is None:
-        insert_or_ignore(
-            session, Article,
-            dict(source=item["source"], url=item["url"], position=position, origin=item.get("origin") or item["url"],
-                 current_version=0, first_seen=now, last_seen=now),
-            ("url", "position"),
-        )  # fmt: skip
-        row = session.scalars(identity).one()
-    if row.current_version:
-        latest = session.scalars(
-            select(ArticleVersion).where(
-                ArticleVersion.article_id == row.id, ArticleVersion.version == row.current_version
-            )
-        ).one()
-        row.last_seen = now
-        if latest.record_hash == rhash:
-            return _reannotate(session, latest, rec, article)
-    version = ArticleVersion(
+    missing = [
+        dict(source=item["source"], url=url, position=p, origin=item.get("origin") or url,
+             current_version=0, first_seen=now, last_seen=now)
+        for p in range(count) if p not in by_position
+    ]  # fmt: skip
+    if missing:
+        insert_or_ignore(session, Article, missing, ("url", "position"))
+        by_position = {a.position: a for a in session.scalars(select(Article).where(Article.url == url))}
+    return by_position
+
+
+def _current_versions(session: Session, article_ids: list[int]) -> dict[int, ArticleVersion]:
+    if not article_ids:
+        return {}
+    stmt = (
+        select(ArticleVersion)
+        .join(Article, (ArticleVersion.article_id == Article.id) & (ArticleVersion.version == Article.current_version))
+        .where(Article.id.in_(article_ids))
+    )
+    return {v.article_id: v for v in session.scalars(stmt)}
+
+
+def _new_version(item: Any, page: Page, row: Article, rec: dict[str, Any], rhash: str, article: Any) -> ArticleVersion:
+    return ArticleVersion(
         article_id=row.id,
         version=row.current_version + 1,
         page_id=page.id,
-        fetched_at=now,
+        fetched_at=parse_time(item.get("fetched_at")),
         content_hash=body_hash(rec["body"]),
         record_hash=rhash,
         kind=rec["kind"],
@@ -239,33 +257,60 @@ def store_article(session: Session, item: Any, page: Page, article: Any, positio
         record={k: rec[k] for k in LIST_FIELDS},
         provenance={**(item.get("provenance") or {}), **(article.get("provenance") or {})},
     )
-    session.add(version)
+
+
+def store_articles(session: Session, item: Any, page: Page, result: StoreResult) -> None:
+    """Insert, version or re-annotate each article of the page, with a handful of statements per page."""
+    articles = list(item.get("articles") or [])
+    if not articles:
+        return
+    recs = [record_of(a) for a in articles]
+    rows = _articles_of(session, item, len(articles))
+    current = _current_versions(session, [r.id for r in rows.values() if r.current_version])
+    now = parse_time(item.get("fetched_at"))
+    fresh: list[tuple[Article, ArticleVersion, dict[str, Any], Any]] = []
+    reannotate: list[tuple[ArticleVersion, dict[str, Any], Any]] = []
+    for position, (article, rec) in enumerate(zip(articles, recs, strict=True)):
+        row = rows[position]
+        rhash = record_hash(rec, item)
+        latest = current.get(row.id)
+        if latest is not None:
+            row.last_seen = now
+            if latest.record_hash == rhash:
+                if all((latest.record or {}).get(k) == rec[k] for k in DERIVED_FIELDS):
+                    result.articles_unchanged += 1
+                else:
+                    reannotate.append((latest, rec, article))
+                continue
+        fresh.append((row, _new_version(item, page, row, rec, rhash, article), rec, article))
+    if not fresh and not reannotate:
+        return
+    person_ids = _person_ids(session, [rec for *_, rec, _a in fresh] + [rec for _v, rec, _a in reannotate])
+    session.add_all([version for _row, version, _rec, _a in fresh])
     session.flush()
-    status = "new" if row.current_version == 0 else "updated"
-    row.current_version = version.version
-    _byline_rows(session, version, rec)
-    _entity_rows(session, version, rec)
-    title_tokens, body_tokens = _search_tokens(article, rec)
-    doc = session.get(SearchDoc, row.id)
-    if doc is None:
-        session.add(SearchDoc(article_id=row.id, pub_date=version.pub_date, title_tokens=title_tokens,
-                              body_tokens=body_tokens))  # fmt: skip
-    else:
-        doc.pub_date, doc.title_tokens, doc.body_tokens = version.pub_date, title_tokens, body_tokens
-    return status
-
-
-def _reannotate(session: Session, version: ArticleVersion, rec: dict[str, Any], article: Any) -> str:
-    """Same text: refresh the derived fields in place when they differ; ``unchanged`` or ``reannotated``."""
-    stored = version.record or {}
-    if all(stored.get(k) == rec[k] for k in DERIVED_FIELDS):
-        return "unchanged"
-    version.record = {**stored, **{k: rec[k] for k in DERIVED_FIELDS}}
-    version.provenance = {**(version.provenance or {}), **(article.get("provenance") or {})}
-    for table in ENTITY_TABLES:
-        session.execute(delete(table).where(table.version_id == version.id))
-    _entity_rows(session, version, rec)
-    return "reannotated"
+    extra: list[Any] = []
+    for row, version, rec, article in fresh:
+        if row.current_version:
+            result.articles_updated += 1
+        else:
+            result.articles_new += 1
+        row.current_version = version.version
+        extra += _byline_rows(version.id, rec) + _entity_rows(version.id, rec, person_ids)
+        title_tokens, body_tokens = _search_tokens(article, rec)
+        doc = session.get(SearchDoc, row.id) if version.version > 1 else None
+        if doc is None:
+            extra.append(SearchDoc(article_id=row.id, pub_date=version.pub_date, title_tokens=title_tokens,
+                                   body_tokens=body_tokens))  # fmt: skip
+        else:
+            doc.pub_date, doc.title_tokens, doc.body_tokens = version.pub_date, title_tokens, body_tokens
+    for version, rec, article in reannotate:
+        result.articles_reannotated += 1
+        version.record = {**(version.record or {}), **{k: rec[k] for k in DERIVED_FIELDS}}
+        version.provenance = {**(version.provenance or {}), **(article.get("provenance") or {})}
+        for table in ENTITY_TABLES:
+            session.execute(delete(table).where(table.version_id == version.id))
+        extra += _entity_rows(version.id, rec, person_ids)
+    session.add_all(extra)
 
 
 def mark_done(session: Session, item: Any) -> None:
@@ -291,9 +336,6 @@ def store_page(session: Session, item: Any) -> StoreResult:
     """Store one page item and its articles; the caller commits."""
     page, page_new = upsert_page(session, item)
     result = StoreResult(page_new=page_new)
-    for position, article in enumerate(item.get("articles") or []):
-        status = store_article(session, item, page, article, position)
-        setattr(result, f"articles_{status}", getattr(result, f"articles_{status}") + 1)
+    store_articles(session, item, page, result)
     mark_done(session, item)
     return result
-
