@@ -14,6 +14,10 @@ logger = logging.getLogger("summary")
 def summary_line(stats: dict[str, Any], elapsed: float, spider: str) -> str:
     """One line a person can read, from the crawl's stats."""
     errors = {k.split("/", 2)[-1]: v for k, v in stats.items() if "/errors/" in k or k == "persist/errors"}
+    # anything else logged at ERROR (a stage that raised, a failed download) is counted too
+    other = stats.get("log_count/ERROR", 0) - sum(errors.values())
+    if other > 0:
+        errors["other"] = other
     error_text = ", ".join(f"{k} {v}" for k, v in sorted(errors.items())) or "none"
     pages = stats.get("archive/pages_read") or stats.get("item_scraped_count", 0)
     return (
