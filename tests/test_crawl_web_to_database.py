@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from typing import Any
 
 import pytest
@@ -14,6 +15,11 @@ FAST = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG
 # Fields the expected record states exactly.
 EXACT_FIELDS = ("kind", "lead_title", "title", "subtitle", "reporters", "photographers", "pub_date", "page_no",
                 "page_name", "newspaper")  # fmt: skip
+
+
+def squeeze(text: str) -> str:
+    """Compare text as the scorer does: NFKC, no whitespace."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
 
 
 def exported(run_scrapy, db: str) -> list[dict[str, Any]]:
@@ -35,6 +41,9 @@ def check_records(records: list[dict[str, Any]], expected: list[dict[str, Any]],
                 assert got[field] == want[field], f"{want['path']}: {field} = {got[field]!r}, expected {want[field]!r}"
         for snippet in want["body_snippets"]:
             assert snippet in got["body"] + "".join(got["captions"]), f"{want['path']}: body lacks {snippet!r}"
+        body = squeeze(got["body"])
+        for furniture in want.get("chrome", []):
+            assert squeeze(furniture) not in body, f"{want['path']}: body leaks page furniture {furniture!r}"
         assert got["version"] == 1
 
 

@@ -13,7 +13,8 @@ from crawler.pages import parse_html
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
 ARTICLES = ["founder_classic_gbk", "founder_classic_author", "founder_classic_photo", "founder_modern_utf8",
-            "founder_sizes_noenp", "founder_caption_noenp"]
+            "founder_sizes_noenp", "founder_caption_noenp", "founder_early_markers_only", "founder_early_photo",
+            "founder_early_picture_in_article", "founder_bare_ozoom_author", "founder_bare_ozoom_subtitle"]
 HEADLINE_FIELDS = ["lead_title", "title", "subtitle", "paragraphs", "captions"]
 PAGE_FIELDS = ["pub_date", "page_no", "page_name", "newspaper", "page_toc"]
 
@@ -72,10 +73,36 @@ def test_provenance_names_the_rule() -> None:
 
 @pytest.mark.parametrize("name", ARTICLES)
 def test_chrome_left_out_of_paragraphs(name: str) -> None:
-    parsed, _ = load(name)
-    body = "\n".join(parsed["blocks"][0]["paragraphs"])
-    for chrome in ("发送短信", "版权声明", "联系电话", "豫ICP备", "分享到", "放大", "下一篇"):
+    parsed, meta = load(name)
+    body = "\n".join(parsed["blocks"][0]["paragraphs"] + parsed["blocks"][0]["captions"])
+    assert meta["expected"]["chrome"]
+    for chrome in meta["expected"]["chrome"]:
         assert chrome not in body
+
+
+def test_furniture_inside_the_zoom_area_dropped_by_line_rules() -> None:
+    parsed, _ = load("founder_bare_ozoom_author")
+    assert parsed["blocks"][0]["provenance"]["paragraphs"] == "founder:body-container+furniture-rules"
+
+
+def test_markers_delimit_the_text_without_founder_content() -> None:
+    parsed, _ = load("founder_early_markers_only")
+    assert parsed["blocks"][0]["provenance"]["paragraphs"] == "founder:enpcontent"
+    assert parsed["blocks"][0]["lead_title"] == "确保农民售粮方便 确保收购资金到位"
+
+
+def test_two_headline_cells_sized_by_the_page_style_sheet() -> None:
+    parsed, _ = load("founder_bare_ozoom_subtitle")
+    block = parsed["blocks"][0]
+    assert (block["title"], block["subtitle"]) == ("太极拳国际交流活动在温县举行", "12个国家和地区的爱好者切磋拳艺")
+    assert block["provenance"]["title"] == "founder:headline-font"
+
+
+def test_class_sizes_read_from_style_sheet() -> None:
+    from crawler.pages.founder import class_sizes
+
+    markup = "<style>.big { color:red; font-size: 24px } .small{font-size:12pt}</style><p class=big>x</p>"
+    assert class_sizes(markup) == {"big": 24.0, "small": 12 * 1.33}
 
 
 def test_edition_page_has_no_article_but_links() -> None:

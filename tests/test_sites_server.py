@@ -52,3 +52,27 @@ def test_control_url_changes_a_page(local_site: LocalSite) -> None:
 def test_both_charsets_served(local_site: LocalSite, charset: str) -> None:
     metas = [p.body[:400].lower() for p in local_site.site.pages.values() if p.content_type.startswith("text/html")]
     assert any(f"charset={charset}".encode() in m for m in metas)
+
+
+def test_article_pages_show_the_furniture_they_declare(local_site: LocalSite) -> None:
+    from crawler.decoding import decode_bytes
+
+    for rec in local_site.site.expected:
+        page = local_site.site.pages[rec["path"]]
+        text = decode_bytes(page.body, page.content_type.partition("charset=")[2] or None, html=True).text
+        assert rec["chrome"], rec["path"]
+        assert all(c in text for c in rec["chrome"]), rec["path"]
+
+
+def test_furniture_worded_by_period(local_site: LocalSite) -> None:
+    bodies = {path[9:19]: page.body for path, page in local_site.site.pages.items() if "/content_" in path}
+    early = bodies["2011-06/15"].decode("gbk")
+    assert "焦作论坛" in early and "t.sina.com.cn" in early and "移动手机用户" in early
+    assert "焦作日报客户端" not in early
+    assert "焦作日报客户端" in bodies["2019-12/25"].decode("utf-8")
+
+
+def test_other_papers_served_in_their_charsets(local_site: LocalSite) -> None:
+    status, body, _ = get(local_site.base_url + "/bc/news/20220518/n1234.htm")
+    assert status == 200 and "漁港碼頭擴建工程動工" in body.decode("big5")
+    assert get(local_site.base_url + "/wb/content/2021-03/05/article_88123.html")[0] == 200

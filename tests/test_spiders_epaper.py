@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.sites.build import FAULT_DAY, ISSUE_DAYS, NO_ISSUE_DAY
+from tests.sites.build import ARCHIVE_DAYS, FAULT_DAY, ISSUE_DAYS, NO_ISSUE_DAY
 from tests.sites.server import LocalSite
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -98,3 +98,17 @@ def test_unreachable_robots_txt_disallows_the_host(local_site: LocalSite, tmp_pa
     assert "robots.txt of" in log and "host disallowed for this run" in log
     assert stats["stats"]["robotstxt/unreachable"] == 1
     assert local_site.hits("/rb/html/2019-12/23/node_1.htm") == 0
+
+
+@pytest.mark.parametrize("day", ARCHIVE_DAYS)
+def test_older_templates_read_as_printed(_local_site_session: LocalSite, expected_records: list, day: str,
+                                         tmp_path: Path) -> None:
+    base = _local_site_session.base_url
+    items, stats, _ = crawl("epaper", tmp_path / "old.jsonl", "-a", f"start={day}", "-s", f"EPAPER_ROOT={base}/rb/")
+    expected = {r["path"]: r for r in expected_records if r["source"] == "epaper" and r["pub_date"] == day}
+    got = {i["url"].removeprefix(base): i for i in items}
+    assert set(got) == set(expected) and stats["reason"] == "finished"
+    for path, item in got.items():
+        assert page_view(item) == expected[path]["page"], path
+        text = "".join(item["blocks"][0]["paragraphs"] + item["blocks"][0]["captions"])
+        assert not [c for c in expected[path]["chrome"] if c in text], path

@@ -5,8 +5,10 @@ Article page, in order of trust:
 1. the ``<!--enpproperty …-->`` record (date, author, title, subtitle, introtitle, nodename);
 2. headline fonts by id (``intro-title`` / ``main-title`` / ``sub-title``) or, in older templates, headline
    cells whose font class or size tells the 主题 from the 引题/副题;
-3. the body container (``#ozoom`` / ``<founder-content>`` / ``<!--enpcontent-->``), one paragraph per
-   ``<p>``; pictures with their captions are kept apart from the paragraphs;
+3. the body: the text of ``<founder-content>`` or between the ``<!--enpcontent-->`` markers when the page
+   has them (furniture some templates print inside the zoomable container stays out), else the paragraphs
+   of the container (``#ozoom`` / ``#content``) less the lines the furniture rules recognise; pictures with
+   their captions, anywhere in the container, are kept apart from the paragraphs;
 4. the edition header (``第05版:名称``, ``nowLayout``) and the edition's headline list (``page_toc``).
 """
 
@@ -18,7 +20,7 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from crawler.pages import dom
+from crawler.pages import dom, furniture
 from crawler.pages.result import date_from_text, date_from_url, page_result
 
 # Article and edition pages of the e-paper family.
@@ -43,9 +45,14 @@ HEADLINE_CLASS = re.compile(r"^font\d*$|title|^bt\d*$|biaoti|headline", re.I)
 NOT_HEADLINE = re.compile(r"。|^[\u4e00-\u9fff]{1,6}\s*[:：]")
 # How many elements before the body to search for the headline table.
 HEADLINE_LOOKBACK = 400
+# The page's style sheets and the font size they give a class.
+STYLE_SHEET = re.compile(r"<style[^>]*>(.*?)</style>", re.S | re.I)
+CSS_CLASS_SIZE = re.compile(r"\.([\w-]+)\s*\{[^}]*?font-size\s*:\s*(\d+(?:\.\d+)?)\s*(px|pt)?", re.I)
 FONT_SIZE = re.compile(r"font-size\s*:\s*(\d+(?:\.\d+)?)\s*(px|pt)?", re.I)
 # Longest plausible headline line (anything longer is body text).
 MAX_HEADLINE_CHARS = 80
+# The text of an article between the template's markers.
+ENP_CONTENT = re.compile(r"<!--\s*enpcontent\s*-->(.*?)<!--\s*/enpcontent\s*-->", re.S)
 # Picture containers and caption markers.
 CAPTION_CLASS = re.compile(r"caption|pic|tu|img", re.I)
 
@@ -111,31 +118,52 @@ def _newspaper(root: etree._Element) -> str | None:
 
 
 def _body_container(root: etree._Element) -> etree._Element | None:
-    for xp in ('//*[@id="ozoom"]', "//founder-content", '//*[@id="content"]'):
+    """The zoomable area holding the text and its pictures (the text wrapper when there is none)."""
+    for xp in ('//*[@id="ozoom"]', '//*[@id="content"][.//founder-content]', "//founder-content",
+               '//*[@id="content"]'):
         found = root.xpath(xp)
         if found:
             return found[0]
     return None
 
 
-def _enpcontent_paragraphs(markup: str) -> list[str]:
-    """Paragraphs between ``<!--enpcontent-->`` markers, for pages without a body container."""
-    m = re.search(r"<!--\s*enpcontent\s*-->(.*?)<!--\s*/enpcontent\s*-->", markup, re.S)
+def _enpcontent_paragraphs(markup: str) -> list[str] | None:
+    """Paragraphs between ``<!--enpcontent-->`` markers (None when the page has no markers)."""
+    m = ENP_CONTENT.search(markup)
     if not m:
-        return []
-    return dom.block_lines(dom.parse_document(f"<html><body>{m.group(1)}</body></html>"))
+        return None
+    inner = dom.parse_document(f"<html><body>{m.group(1)}</body></html>")
+    paras = [dom.inline_text(p) for p in inner.iter("p")]
+    return [p for p in paras if p] or dom.block_lines(inner)
 
 
-def _font_size(el: etree._Element) -> float:
-    """Size the markup gives an element (inline style or ``<font size>``), 0 when unknown."""
+def _px(number: str, unit: str | None) -> float:
+    return float(number) * (1.33 if (unit or "").lower() == "pt" else 1.0)
+
+
+def class_sizes(markup: str) -> dict[str, float]:
+    """Font size each class gets from the page's own ``<style>`` sheets (``.font01{font-size:22px}``)."""
+    sizes: dict[str, float] = {}
+    for sheet in STYLE_SHEET.findall(markup[:200_000]):
+        for name, number, unit in CSS_CLASS_SIZE.findall(sheet):
+            sizes[name] = _px(number, unit)
+    return sizes
+
+
+def _font_size(el: etree._Element, by_class: dict[str, float] | None = None) -> float:
+    """Size the markup gives an element (inline style, ``<font size>``, its class in the page's style
+    sheet), 0 when unknown."""
     for node in [el, *el.iterdescendants()]:
         if not isinstance(node.tag, str):
             continue
         m = FONT_SIZE.search(node.get("style", ""))
         if m:
-            return float(m.group(1)) * (1.33 if (m.group(2) or "").lower() == "pt" else 1.0)
+            return _px(m.group(1), m.group(2))
         if node.tag == "font" and (node.get("size") or "").strip().isdigit():
             return 8.0 + 4.0 * int(node.get("size"))
+        for name in node.get("class", "").split():
+            if by_class and name in by_class:
+                return by_class[name]
     return 0.0
 
 
@@ -167,14 +195,15 @@ def _headline_cells(body: etree._Element | None) -> list[etree._Element]:
     return group
 
 
-def _resolve_cells(cells: list[etree._Element]) -> tuple[dict[str, str | None] | None, list[str]]:
+def _resolve_cells(cells: list[etree._Element], by_class: dict[str, float] | None = None,
+                   ) -> tuple[dict[str, str | None] | None, list[str]]:
     """(lead_title, title, subtitle) when one cell stands out as the 主题, else None and the lines."""
     texts = [dom.inline_text(c) for c in cells]
     if not cells:
         return None, []
     if len(cells) == 1:
         return {"lead_title": None, "title": texts[0], "subtitle": None}, texts
-    sizes = [_font_size(c) for c in cells]
+    sizes = [_font_size(c, by_class) for c in cells]
     classes = [c.get("class", "") for c in cells]
     main = None
     if max(sizes) > 0 and sizes.count(max(sizes)) == 1:
@@ -228,6 +257,23 @@ def _paragraphs(container: etree._Element, skip: set[int]) -> list[str]:
     return [line for line in lines if line]
 
 
+def _text_and_captions(container: etree._Element | None, markup: str) -> tuple[list[str], list[str], str]:
+    """(captions, paragraphs, rule): the delimited text when the page marks it, else the container's."""
+    captions, skip = _figures(container) if container is not None else ([], set())
+    wrapper = None
+    if container is not None:
+        wrapper = container if container.tag == "founder-content" else next(container.iter("founder-content"), None)
+    if wrapper is not None:
+        return captions, _paragraphs(wrapper, skip), "founder:founder-content"
+    marked = _enpcontent_paragraphs(markup)
+    if marked is not None:
+        return captions, marked, "founder:enpcontent"
+    if container is None:
+        return captions, [], "founder:no-body"
+    kept, dropped = furniture.without_furniture(_paragraphs(container, skip))
+    return captions, kept, "founder:body-container" + ("+furniture-rules" if dropped else "")
+
+
 def _article_block(url: str, markup: str, root: etree._Element, lines: list[str]) -> dict[str, Any]:
     enp = enp_fields(markup)
     prov: dict[str, str] = {}
@@ -246,7 +292,7 @@ def _article_block(url: str, markup: str, root: etree._Element, lines: list[str]
                      subtitle=heads["sub_title"] or None)
         prov.update(title="founder:main-title", lead_title="founder:intro-title", subtitle="founder:sub-title")
     else:
-        resolved, texts = _resolve_cells(cells)
+        resolved, texts = _resolve_cells(cells, class_sizes(markup))
         if resolved:
             block.update(resolved)
             prov.update(title="founder:headline-font", lead_title="founder:headline-font",
@@ -268,13 +314,7 @@ def _article_block(url: str, markup: str, root: etree._Element, lines: list[str]
     if author:
         block["author"] = author
 
-    if container is not None:
-        captions, skip = _figures(container)
-        paragraphs = _paragraphs(container, skip)
-        prov["paragraphs"] = "founder:body-container"
-    else:
-        captions, paragraphs = [], _enpcontent_paragraphs(markup)
-        prov["paragraphs"] = "founder:enpcontent"
+    captions, paragraphs, prov["paragraphs"] = _text_and_captions(container, markup)
     block["captions"] = captions
     block["paragraphs"] = [p for p in paragraphs if p not in captions]
     if captions and not block["paragraphs"]:

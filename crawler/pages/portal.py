@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from crawler.pages import dom
+from crawler.pages import dom, furniture
 from crawler.pages.result import date_from_text, date_from_url, page_result
 
 # Body containers of the portal's article template.
@@ -54,9 +54,10 @@ def _title(root: etree._Element, window: str) -> tuple[str | None, str]:
 
 
 def _paragraphs(container: etree._Element) -> list[str]:
+    """The container's paragraphs less furniture lines (share labels, QR captions, 责任编辑)."""
     paras = [dom.inline_text(p) for p in container.iter("p")]
-    paras = [p for p in paras if p]
-    return paras or dom.block_lines(container)
+    paras = [p for p in paras if p] or dom.block_lines(container)
+    return furniture.without_furniture(paras)[0]
 
 
 def _body(root: etree._Element) -> list[str]:

@@ -33,8 +33,11 @@ class Story:
     author_line: str | None = None  # 作者:… printed above the body (Founder, some years)
 
     def snippets(self) -> list[str]:
-        """Sentences the stored body must contain: the second sentence of each paragraph."""
+        """Sentences the stored body must contain: the second sentence of each paragraph (of a photo: the
+        first sentence of each caption, which the record keeps without its 摄 credit)."""
         out = []
+        if self.kind == "photo":
+            return [c.split("。")[0] + "。" for c in self.captions if "。" in c]
         for para in self.paragraphs:
             if BYLINE_ONLY.match(para):  # a byline line is not body text
                 continue
@@ -107,6 +110,40 @@ def epaper_stories() -> dict[str, Story]:
             "本报讯(记者付凯明)12月26日,示范区组织开展冬季安全生产大检查。",
             "检查组深入企业车间、施工现场,逐项查看安全措施落实情况。",
         ], ["付凯明"]),
+    ]
+    return {story.key: story for story in s}
+
+
+def archive_stories() -> dict[str, Story]:
+    """Made-up stories of two older issues (other years' templates and furniture wording)."""
+    s = [
+        Story("xiashou", "我市夏粮收购工作全面展开", [
+            "本报讯(记者李志强)6月14日,记者从市粮食局获悉,我市夏粮收购工作已全面展开,各收购点秩序井然。",
+            "今年全市共设立收购网点86个,收购价格严格执行国家最低收购价政策,不压级压价,不打白条。",
+            "为方便农民售粮,各收购点延长了营业时间,并安排专人为售粮群众提供开水和遮阳棚。",
+        ], ["李志强"], lead_title="确保农民售粮方便 确保收购资金到位"),
+        Story("photo2", None, [], [], kind="photo", photographers=["王璐"],
+              captions=["6月13日,修武县农民在麦田里驾驶收割机抢收小麦。 本报记者 王璐 摄"]),
+        Story("bianmin", "解放区打造十分钟便民生活圈", [
+            "本报讯(记者王璐)连日来,解放区在各社区新建便民服务点,让居民出门十分钟就能办成事、买到菜。",
+            "每个服务点都配备了代缴水电费、快递收发、家电维修等服务项目,受到居民普遍欢迎。",
+            "下一步,该区将继续完善服务网络,力争年底前实现社区便民服务点全覆盖。",
+        ], ["王璐"], photographers=["王璐"],
+            captions=["居民在新建成的社区便民服务点办理业务。 本报记者 王璐 摄"]),
+        Story("daqi", "我市启动冬季大气污染防治攻坚行动", [
+            "为改善冬季空气质量,我市日前启动为期三个月的大气污染防治攻坚行动,重点治理扬尘和散煤污染。",
+            "行动期间,各县(市)区将对建筑工地实行全天候监管,对渣土运输车辆实行密闭运输。",
+            "市环保部门表示,将加大执法检查力度,对违法排污行为发现一起、查处一起。",
+        ], ["李志强"], author_line="作者:本报特派记者 李志强"),
+        Story("taiji", "太极拳国际交流活动在温县举行", [
+            "本报讯(记者赵耀东)1月26日,来自12个国家和地区的200余名太极拳爱好者齐聚温县陈家沟,切磋交流拳艺。",
+            "活动期间,与会者观摩了传统套路展演,并参加了太极拳理论研讨会。",
+        ], ["赵耀东"], subtitle="12个国家和地区的爱好者切磋拳艺"),
+        Story("jianxun", "市图书馆延长春节开放时间", [
+            "本报讯 春节期间,市图书馆每天开放至晚上八点,读者可凭身份证免费借阅。",
+        ], []),
+        Story("photo3", None, [], [], kind="photo", photographers=["赵耀东"],
+              captions=["春节前夕,市区街头挂起了大红灯笼。 本报记者 赵耀东 摄"]),
     ]
     return {story.key: story for story in s}
 

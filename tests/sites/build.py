@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tests.sites import epaper, portal
-from tests.sites.articles import Story, epaper_stories, portal_stories
+from tests.sites import epaper, other, portal
+from tests.sites.articles import Story, archive_stories, epaper_stories, portal_stories
 
 NEWSPAPER = "焦作日报"
 EPAPER_PREFIX = "/rb/html"
@@ -22,11 +22,21 @@ EPAPER_PREFIX = "/rb/html"
 ISSUE_DAYS = ("2019-12-23", "2019-12-25", "2019-12-26")
 NO_ISSUE_DAY = "2019-12-24"
 FAULT_DAY = "2019-12-27"  # slow, broken and oversized pages; crawled on its own
+# Older issues in other years' templates and furniture wording; crawled on their own.
+ARCHIVE_DAYS = ("2011-06-15", "2016-01-27")
 STYLES = {
     "2019-12-23": epaper.IssueStyle("classic", "gbk", "gb2312", enp=True),
     "2019-12-25": epaper.IssueStyle("modern", "utf-8", "utf-8", enp=True),
-    "2019-12-26": epaper.IssueStyle("classic", "utf-8", "utf-8", enp=False, two_cell_sizes=True),
+    # furniture inside the zoomable container, the text still wrapped in <founder-content>
+    "2019-12-26": epaper.IssueStyle("classic", "utf-8", "utf-8", enp=False, two_cell_sizes=True,
+                                    placement="inside"),
     FAULT_DAY: epaper.IssueStyle("classic", "utf-8", "utf-8", enp=True),
+    # an early template: no <founder-content>, only the enpcontent markers; GBK declared as gb2312
+    "2011-06-15": epaper.IssueStyle("classic", "gbk", "gb2312", enp=True, era="2011", placement="inside",
+                                    founder_tag=False),
+    # no record, no markers, no <founder-content>: furniture and text are sibling <p> in #ozoom
+    "2016-01-27": epaper.IssueStyle("classic", "utf-8", "utf-8", enp=False, era="2016", placement="inside",
+                                    founder_tag=False, enp_markers=False),
 }
 # Which days send the charset in the Content-Type header (the others only in <meta>).
 HEADER_CHARSET_DAYS = ("2019-12-23", "2019-12-25")
@@ -36,6 +46,8 @@ LAYOUT = {  # day -> editions: (number, name, story keys)
     "2019-12-25": [("01", "要闻", ["zhaoshang521"]), ("02", "焦作/综合", ["gongjian", "banzi"])],
     "2019-12-26": [("01", "要闻", ["sanshi", "xuanjiang"]), ("03", "高新区导刊", ["kaiju", "dahui"])],
     FAULT_DAY: [("01", "要闻", ["fault_ok", "fault_slow", "fault_broken", "fault_big"])],
+    "2011-06-15": [("01", "要闻", ["xiashou", "photo2"]), ("02", "城区新闻", ["bianmin"])],
+    "2016-01-27": [("02", "焦作/综合", ["daqi", "taiji", "jianxun", "photo3"])],
 }
 CHANGING_STORY = "xuanjiang"  # its page text changes when a test asks (a correction between two crawls)
 OVERSIZE_BYTES = 3 * 1024 * 1024  # the oversized page's size; tests set DOWNLOAD_MAXSIZE below it
@@ -119,6 +131,7 @@ def _record(source: str, path: str, story: Story, **page: Any) -> dict[str, Any]
 def _build_epaper(site: Site) -> None:
     stories = epaper_stories()
     stories.update(_fault_stories(stories))
+    stories.update(archive_stories())
     cid = 1000
     for day, plan in LAYOUT.items():
         style = STYLES[day]
@@ -153,7 +166,7 @@ def _build_epaper(site: Site) -> None:
                 site.pages[path] = page
                 site.expected.append(_record(
                     "epaper", path, story, newspaper=NEWSPAPER, pub_date=day, page_no=ed.number,
-                    page_name=ed.name, page_toc=toc, author=story.author_line,
+                    page_name=ed.name, page_toc=toc, author=story.author_line, chrome=epaper.page_markers(style),
                 ))
 
 
@@ -169,15 +182,39 @@ def _build_portal(site: Site) -> None:
                 _encode(html, "gbk"), _content_type("gb2312"))
         for key, aid, stamp, script, charset in entries:
             story = stories[key]
+            related = [(a, stories[k].title or "", st[:10]) for k, a, st, _, _ in entries if a != aid]
             html = portal.article_page(story, class_name, stamp, "gb2312" if charset == "gbk" else charset,
-                                       script, repeat_body=(script == "traditional"))
+                                       script, repeat_body=(script == "traditional"), related=related)
             path = f"/news/ShowArticle.asp?ArticleID={aid}"
             header = _content_type("utf-8") if charset == "utf-8" and aid % 2 else _content_type(None)
             site.pages[path] = SitePage(_encode(html, charset), header)
             rec = _record("portal", path, story, newspaper=None, pub_date=stamp[:10], page_no=None,
-                          page_name=None, page_toc=[], author=None)
+                          page_name=None, page_toc=[], author=None, chrome=portal.page_markers(script))
             rec["page"]["paragraphs"] = list(story.paragraphs)
             site.expected.append(rec)
+
+
+# Pages of two other papers, for the generic layout: (path, stamp, charset, which template).
+OTHER_PAGES = (
+    ("/wb/content/2021-03/05/article_88123.html", "2021-03-05 09:30", "utf-8", "cms"),
+    ("/wb/content/2021-03/04/article_88107.html", "2021-03-04 17:12", "utf-8", "cms"),
+    ("/bc/news/20220518/n1234.htm", "2022年05月18日", "big5", "table"),
+)
+
+
+def _build_other(site: Site) -> None:
+    stories = [*other.cms_stories(), *other.table_stories()]
+    related = [s.title or "" for s in stories]
+    for (path, stamp, charset, template), story in zip(OTHER_PAGES, stories, strict=True):
+        others = [t for t in related if t != story.title]
+        if template == "cms":
+            html, markers, paper = other.cms_page(story, stamp, others), other.CMS_MARKERS, other.CMS_PAPER
+        else:
+            html, markers, paper = other.table_page(story, stamp, others, charset), other.TABLE_MARKERS, "北辰日报"
+        site.pages[path] = SitePage(_encode(html, charset), _content_type(None))
+        day = stamp[:10].replace("年", "-").replace("月", "-")
+        site.expected.append(_record("generic", path, story, newspaper=paper, pub_date=day, page_no=None,
+                                     page_name=None, page_toc=[], author=None, chrome=list(markers)))
 
 
 def build_site() -> Site:
@@ -185,6 +222,7 @@ def build_site() -> Site:
     site = Site()
     _build_epaper(site)
     _build_portal(site)
+    _build_other(site)
     site.pages["/robots.txt"] = SitePage(b"User-agent: *\nDisallow: /private/\n", "text/plain")
     return site
 
@@ -201,6 +239,14 @@ FIXTURES = {
     "portal_traditional_repeated": "/news/ShowArticle.asp?ArticleID=501",
     "portal_simplified": "/news/ShowArticle.asp?ArticleID=502",
     "portal_listing": "/news/ShowClass.asp?ClassID=3&page=1",
+    "founder_early_markers_only": "/rb/html/2011-06/15/content_1017.htm",
+    "founder_early_photo": "/rb/html/2011-06/15/content_1018.htm",
+    "founder_early_picture_in_article": "/rb/html/2011-06/15/content_1019.htm",
+    "founder_bare_ozoom_author": "/rb/html/2016-01/27/content_1020.htm",
+    "founder_bare_ozoom_subtitle": "/rb/html/2016-01/27/content_1021.htm",
+    "generic_cms_picture": "/wb/content/2021-03/05/article_88123.html",
+    "generic_cms_quote_lead": "/wb/content/2021-03/04/article_88107.html",
+    "generic_table_traditional": "/bc/news/20220518/n1234.htm",
 }
 SITE_HOST = "http://epaper.example.test"
 

@@ -13,6 +13,7 @@ DISCLAIMER = {
     "traditional": "焦作網免責聲明:本網轉載內容僅供參考,不代表本網觀點。",
 }
 SCAN = {"simplified": "扫一扫在手机打开当前页", "traditional": "掃一掃在手機打開當前頁"}
+RELATED = {"simplified": "相关新闻", "traditional": "相關新聞"}
 # Chrome snippets a clean extraction must leave out (used by the benchmark too).
 CHROME_SNIPPETS = ("免责声明", "免責聲明", "扫一扫", "掃一掃", "豫ICP备", "焦作网首页", "您现在的位置")
 
@@ -46,8 +47,10 @@ def listing_page(class_id: int, class_name: str, page: int, pages: int,
 
 
 def article_page(story: Story, class_name: str, stamp: str, meta_charset: str, script: str,
-                 repeat_body: bool) -> str:
-    """An article page; ``repeat_body`` prints the body once more below the disclaimer."""
+                 repeat_body: bool, related: list[tuple[int, str, str]] | None = None) -> str:
+    """An article page; ``repeat_body`` prints the body once more below the disclaimer; ``related`` lists
+    (article id, title, date) rows under the related-news label."""
+    related = related or []
     reporters_line = "(记者" + "、".join(story.reporters) + ")"
     if script == "traditional":
         import opencc
@@ -61,11 +64,26 @@ def article_page(story: Story, class_name: str, stamp: str, meta_charset: str, s
     return (
         f"{_head(f'{story.title}_{site}', meta_charset)}<body>{TOP_BAR}"
         f'<div class="weizhi">您现在的位置: {site} &gt;&gt; 新闻 &gt;&gt; {escape(class_name)}</div>'
-        f'<div class="pcbd"><h1 class="pcbt">{escape(story.title or "")}</h1>'
+        f'<div class="pcbd"><div class="lmbq">{label}</div><h1 class="pcbt">{escape(story.title or "")}</h1>'
         f'<div class="pcxx"><span class="lm">{label}</span> {stamp} 来源:焦作日报</div>'
         f'<div class="pcbdmap">{body}</div>'
         f'<div class="mzsm">{DISCLAIMER[script]}</div>{repeat}'
-        f'<div class="ewm">{SCAN[script]}</div></div>'
+        f'<div class="ewm"><img src="/images/qr.png"><br>{SCAN[script]}</div>'
+        f'<div class="xgxw"><div class="bt">{RELATED[script]}</div><ul>{_related(related)}</ul></div></div>'
         '<div class="bdsharebuttonbox">分享到:<a class="bds_tsina"></a></div>'
         f"{FOOTER}</body></html>"
     )
+
+
+def _related(rows: list[tuple[int, str, str]]) -> str:
+    return "".join(
+        f'<li><a href="ShowArticle.asp?ArticleID={aid}">{escape(title)}</a> <span>{day}</span></li>'
+        for aid, title, day in rows
+    )
+
+
+def page_markers(script: str) -> list[str]:
+    """Furniture pieces an article page in ``script`` shows (a clean body holds none of them)."""
+    if script == "traditional":
+        return ["焦作網免責聲明", "掃一掃在手機打開當前頁", "今日頭條", "相關新聞", "您现在的位置", "豫ICP备"]
+    return ["焦作网免责声明", "扫一扫在手机打开当前页", "今日头条", "相关新闻", "您现在的位置", "豫ICP备"]

@@ -1,7 +1,8 @@
 """A threaded HTTP server on 127.0.0.1 serving the local copy built by :mod:`tests.sites.build`.
 
 Answers ``ETag``/``Last-Modified`` and 304 to conditional requests; misbehaving pages: ``slow`` waits
-``slow_seconds`` before answering, ``broken`` announces its full length and stops half-way. A test changes
+``slow_seconds`` before answering, ``broken`` announces its full length and stops half-way; ``delay_seconds``
+(default 0) holds every answer that long, like a distant server (benchmarks). A test changes
 a page's text with :meth:`LocalSite.change` (or ``GET /_control/change?path=…``) and undoes it with
 :meth:`LocalSite.reset`; ``robots_status`` makes ``/robots.txt`` answer an error.
 """
@@ -24,9 +25,11 @@ BASE_MODIFIED = 1_577_000_000.0
 class LocalSite:
     """The running server: ``base_url``, the built :class:`Site`, a request log and fault controls."""
 
-    def __init__(self, site: Site | None = None, slow_seconds: float = 3.0):
+    def __init__(self, site: Site | None = None, slow_seconds: float = 3.0, delay_seconds: float = 0.0):
         self.site = site or build_site()
         self.slow_seconds = slow_seconds
+        self.default_delay = delay_seconds
+        self.delay_seconds = delay_seconds
         self.robots_status = 200
         self.changed: set[str] = set()
         self.requests: list[tuple[str, str, dict[str, str]]] = []
@@ -61,6 +64,7 @@ class LocalSite:
             self.changed.clear()
             self.requests.clear()
             self.robots_status = 200
+            self.delay_seconds = self.default_delay
 
     def served(self, path: str) -> tuple[bytes, str, str]:
         """(body, ETag, Last-Modified) currently served for ``path``."""
@@ -128,6 +132,8 @@ def _handler_for(local: LocalSite) -> type[BaseHTTPRequestHandler]:
             if parts.path == "/_control/change":
                 self._control(parts.query)
                 return
+            if local.delay_seconds > 0:
+                time.sleep(local.delay_seconds)
             if parts.path == "/robots.txt" and local.robots_status != 200:
                 self._send(local.robots_status, b"server error", "text/plain")
                 return
