@@ -34,6 +34,7 @@ class ChromeResult:
     meta: dict[str, str] = field(default_factory=dict)  # newspaper, pub_date, page_no, page_name
     rules: dict[str, str] = field(default_factory=dict)  # meta field -> rule that read it
     dropped: int = 0  # number of chrome lines removed
+    chrome_texts: set[str] = field(default_factory=set)  # lines removed as chrome (and never kept as text)
 
 
 @lru_cache(maxsize=1)
@@ -115,7 +116,7 @@ def chrome_rule(text: str) -> str | None:
     if not text or len(text) > rules.FURNITURE_MAX_CHARS:
         return None
     bare = _without_decor(text)
-    if not bare:
+    if not bare and not rules.WRAPPED_TAIL.match(text):
         return "separator-row"
     if bare in rules.SECTION_LABELS:
         return "section-label"
@@ -222,7 +223,17 @@ def strip_chrome(text: str, convert: Converter | None = None) -> ChromeResult:
             seen_prose = True
     result.lines = ["" if not view[index] else line for index, line in enumerate(lines) if index not in drop]
     result.dropped = len(drop)
+    kept = {stripped(line) for line in result.lines}
+    result.chrome_texts = {stripped(lines[index]) for index in drop} - kept
     return result
+
+
+def without_chrome_lines(block: dict[str, Any], chrome_texts: set[str]) -> dict[str, Any]:
+    """A page object's block without the paragraphs the page's text shows to be chrome."""
+    paragraphs = block.get("paragraphs")
+    if chrome_texts and paragraphs:
+        block["paragraphs"] = [p for p in paragraphs if stripped(p) not in chrome_texts]
+    return block
 
 
 class ChromePipeline:
@@ -239,6 +250,8 @@ class ChromePipeline:
         text = item.get("text") or ""
         result = strip_chrome(text, self.convert or default_converter())
         item["lines"] = result.lines
+        if item.get("blocks"):
+            item["blocks"] = [without_chrome_lines(block, result.chrome_texts) for block in item["blocks"]]
         provenance = dict(item.get("provenance") or {})
         if result.page_toc and not item.get("page_toc"):
             item["page_toc"] = result.page_toc

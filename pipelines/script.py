@@ -7,6 +7,7 @@ Simplified text passes through unchanged (OpenCC's t2s leaves it as it is).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -21,13 +22,26 @@ TEXT_FIELDS = ("lines", "page_toc", "page_name", "newspaper", "text")
 BLOCK_FIELDS = ("headlines", "lead_title", "title", "subtitle", "paragraphs", "captions", "author")
 
 
+# Traditional 著 stands for both zhù (著名) and the zhe/zhuó of Simplified 着 (随着, 着力); OpenCC leaves it
+# as 著, so after conversion every 著 becomes 着 except in these zhù words, where 著 is right in Simplified.
+ZHU_WORDS = re.compile(r"著(?=名|作|称|述|录|者|书|有|文)|(?<=[显卓昭编论专名原巨遗新拙合译土])著")
+
+
 @lru_cache(maxsize=1)
 def converter() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+def _fix_zhe(text: str) -> str:
+    if "著" not in text:
+        return text
+    keep = {m.start() for m in ZHU_WORDS.finditer(text)}
+    return "".join("着" if ch == "著" and i not in keep else ch for i, ch in enumerate(text))
+
+
 def to_simplified(text: str) -> str:
-    return converter().convert(text) if text else text
+    """OpenCC t2s, then 著 → 着 where Simplified writes 着."""
+    return _fix_zhe(converter().convert(text)) if text else text
 
 
 @lru_cache(maxsize=1)

@@ -41,6 +41,8 @@ BLANK_PAGE_SHARE = 0.2
 MAX_SUBHEADING_LINES = 2
 # Indented lines a page needs before indentation is read as a paragraph mark.
 MIN_INDENTED_LINES = 2
+# Line forms never printed as the continuation of a paragraph: they start a line of their own.
+STARTS_OWN_LINE = ("dateline", "byline", "author")
 # Unit kinds that open a story.
 OPENERS = ("dateline", "byline")
 
@@ -103,16 +105,29 @@ def _indented(line: str) -> bool:
     return bool(INDENT.match(line)) and bool(stripped(line))
 
 
+def _fills_column(line: str, width: int) -> bool:
+    """The printed line reaches the column's right edge (indent included), so its paragraph goes on."""
+    return bool(width) and len(line.rstrip()) >= width - 1
+
+
 def unwrap_indented(lines: list[str]) -> list[str]:
     """Rejoin column-wrapped paragraphs on pages whose paragraphs start with an indent.
 
     A page is wrapped this way when an unindented line follows, with no blank line, an
-    indented paragraph line that ends mid-sentence; each such line continues that paragraph.
+    indented paragraph line that ends mid-sentence. An unindented line then continues the
+    paragraph above when the line before it filled the column (whatever its last character,
+    a closing bracket included): a shorter line ends its paragraph even mid-sentence. When no
+    column width shows, a line ending mid-sentence, or followed by prose, goes on.
     """
+    width = wrap_width_of(lines)
 
     def continues(prev: str, line: str) -> bool:
         if not stripped(line) or _indented(line) or not stripped(prev):
             return False
+        if line_form(stripped(line), width) in STARTS_OWN_LINE:
+            return False
+        if width:
+            return _fills_column(prev, width)
         return not ends_sentence(prev) or not is_headline_form(line)
 
     indented = sum(1 for line in lines if _indented(line))
@@ -124,12 +139,15 @@ def unwrap_indented(lines: list[str]) -> list[str]:
         return lines
     out: list[str] = []
     in_paragraph = False
+    previous = ""
     for line in lines:
-        if out and in_paragraph and continues(out[-1], line):
+        if out and in_paragraph and continues(previous, line):
             out[-1] = out[-1].rstrip() + stripped(line)
+            previous = line
             continue
         in_paragraph = _indented(line)
         out.append(line)
+        previous = line
     return out
 
 
@@ -184,12 +202,20 @@ def last_groups(groups: list[list[str]]) -> list[str]:
     """The headline lines nearest the story: the last group, and single lines (a 引题) above it.
 
     A group of several lines further up is a column banner; so is anything beyond three lines.
+    When no blank line tells a banner from the headline (one run of four lines or more), a last
+    line in the form of a 副题 keeps only two lines, unless the line above them reads as a 引题.
     """
     taken: list[str] = []
     for group in reversed(groups):
         if taken and (len(group) > 1 or len(taken) + len(group) > MAX_HEADLINE_LINES):
             break
         taken = group + taken
+    if (
+        len(taken) > MAX_HEADLINE_LINES
+        and SUBTITLE_FORM.search(taken[-1])
+        and not LEAD_ENDING.search(taken[-3])
+    ):
+        return taken[-2:]
     return taken[-MAX_HEADLINE_LINES:]
 
 
@@ -224,6 +250,8 @@ class _Splitter:
         self.drafts: list[Draft] = []
         self.current: Draft | None = None  # where body text goes
         self.consumed: set[int] = set()
+        # stories on this page open with datelines or bylines: a headline with neither is a section heading
+        self.has_openers = any(unit.kind in OPENERS for unit in units)
 
     def start(self, draft: Draft) -> Draft:
         self.drafts.append(draft)
@@ -243,6 +271,8 @@ class _Splitter:
             return "ordinal:" + prefix
         if self.uses_blanks and following.lines[0].blanks_before == 0 and unit.lines[0].blanks_before > 0:
             return "glued"
+        if not self.uses_blanks and self.has_openers and self.current.body_started:
+            return "in-story"
         return None
 
     def target_for(self, key: str) -> Draft:
@@ -353,8 +383,24 @@ def split_blocks(lines: list[str]) -> list[dict[str, Any]]:
     return [draft.as_block() for draft in drafts]
 
 
+# Page layouts whose article block is a guess from the page's densest text, not read from its markup.
+GUESSED_LAYOUTS = ("generic",)
+# Block rules that show a newspaper story's form: a headline over a dateline or byline (or after its body).
+STORY_FORM_RULES = frozenset({"headline-dateline", "headline-after-body", "dateline-without-headline"})
+
+
+def prefer_text_split(page_blocks: list[dict[str, Any]], text_blocks: list[dict[str, Any]]) -> bool:
+    """A guessed article block gives way to the text's own stories when those have a newspaper's form.
+
+    An edition dump saved as a plain web page holds several stories, each headline over its
+    dateline: one guessed block would merge them (and miss the 引题 above a headline).
+    """
+    stories = [b for b in text_blocks if b["provenance"]["block"] in STORY_FORM_RULES and b["headlines"]]
+    return len(page_blocks) <= 1 and bool(stories)
+
+
 class SplitPipeline:
-    """Fills ``item["blocks"]`` from ``item["lines"]`` unless a page object already set them."""
+    """Fills ``item["blocks"]`` from ``item["lines"]`` unless a page object already read them from markup."""
 
     def __init__(self) -> None:
         pass
@@ -364,7 +410,13 @@ class SplitPipeline:
         return cls()
 
     def process_item(self, item: Any) -> Any:
-        if item.get("blocks"):
+        blocks = item.get("blocks")
+        guessed = str(item.get("layout") or "").startswith(GUESSED_LAYOUTS)
+        if blocks and not guessed:
             return item
-        item["blocks"] = split_blocks(list(item.get("lines") or []))
+        text_blocks = split_blocks(list(item.get("lines") or []))
+        if not blocks or prefer_text_split(blocks, text_blocks):
+            item["blocks"] = text_blocks
+            if blocks:
+                item.setdefault("provenance", {})["blocks"] = "text-split-over-guess"
         return item

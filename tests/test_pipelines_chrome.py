@@ -150,3 +150,19 @@ def test_pipeline_keeps_metadata_already_set() -> None:
     assert out["page_no"] == "07" and out["provenance"]["page_no"] == "edition-header"
     assert out["page_toc"] == ["某县新建两座污水处理厂", "某县举办职业技能大赛"]
     assert "分享到:" not in out["lines"]
+
+
+def test_a_lone_closing_mark_is_text_not_a_separator() -> None:
+    assert chrome_rule("。") is None
+    assert chrome_rule("——————") == "separator-row"
+
+
+def test_page_object_paragraphs_lose_the_lines_the_text_shows_as_chrome() -> None:
+    pipeline = build_from_crawler(ChromePipeline, get_crawler(settings_dict={}))
+    text = "甲县召开会议\n分享到:\n本报讯 甲县召开会议。\n版权声明:某报社版权所有\n"
+    block = {
+        "title": "甲县召开会议",
+        "paragraphs": ["分享到:", "本报讯 甲县召开会议。", "版权声明:某报社版权所有"],
+    }
+    out = pipeline.process_item(PageItem(text=text, blocks=[block]))
+    assert out["blocks"][0]["paragraphs"] == ["本报讯 甲县召开会议。"]

@@ -38,3 +38,8 @@ def test_simplified_passes_unchanged() -> None:
     assert out["script"] == "simplified"
     assert out["lines"] == [SIMPLIFIED]
     assert to_simplified(SIMPLIFIED) == SIMPLIFIED
+
+
+def test_zhe_after_conversion() -> None:
+    assert to_simplified("七要著力抓實黨建,隨著項目推進,工人們忙碌著") == "七要着力抓实党建,随着项目推进,工人们忙碌着"
+    assert to_simplified("著名作家的著作成績顯著,土著居民") == "著名作家的著作成绩显著,土著居民"

@@ -121,3 +121,87 @@ def test_pipeline_passes_page_object_blocks_through() -> None:
     assert out["blocks"] is given
     out = pipeline.process_item(PageItem(lines=["标题", "", "本报讯 内容,详实。"]))
     assert out["blocks"][0]["headlines"] == ["标题"]
+
+
+def _column(paragraph: str, width: int = 16) -> list[str]:
+    """A paragraph as a column prints it: two full-width spaces of indent, cut every ``width`` characters."""
+    text = "\u3000\u3000" + paragraph
+    return [text[i : i + width].rstrip() if i else text[:width] for i in range(0, len(text), width)]
+
+
+# A column-wrapped page without blank lines: the first story's last line is cut mid-sentence.
+WRAPPED = [
+    "甲县召开项目建设推进会",
+    *_column(
+        "本报讯(记者王一)3月1日,甲县召开会议,县委各乡镇(街道)负责人参加会议,部署今年全县的重点项目建设工作,会议要求"
+    ),
+    "乙县举办技能大赛",
+    *_column(
+        "本报讯(记者张三)3月2日,乙县举办职业技能大赛,来自全县各行业的二百多名选手参加了为期两天的比赛,比赛设置焊工、电工等工种"
+    ),
+    "。",
+    "(李四)",
+]
+
+
+def test_unwrap_follows_the_column_edge_not_the_punctuation() -> None:
+    assert any(line.endswith(")") for line in WRAPPED[1:5])  # a full line ending with a bracket
+    out = unwrap_indented(WRAPPED)
+    assert out[1].endswith("重点项目建设工作,会议要求")  # … goes on: the paragraph is one line again
+    assert out[2] == "乙县举办技能大赛"  # a short line ends its paragraph even mid-sentence
+    assert out[3].endswith("设置焊工、电工等工种。")  # a lone closing mark belongs to the line above
+    assert out[4] == "(李四)"  # a byline is never glued to the paragraph
+
+
+def test_wrapped_page_without_blank_lines_splits_into_its_stories() -> None:
+    blocks = split_blocks(WRAPPED)
+    assert [b["headlines"] for b in blocks] == [["甲县召开项目建设推进会"], ["乙县举办技能大赛"]]
+    assert len(blocks[0]["paragraphs"]) == 1
+
+
+def test_no_blank_page_keeps_in_story_headings_and_drops_the_banner() -> None:
+    lines = _lines(
+        "甲县召开会议\n本报讯(记者王一)甲县召开会议,部署重点工作。\n"
+        "扎实开展\n群众路线教育实践活动\n“诚”走八方引凤来\n甲县外出招商活动综述\n本报记者 王一\n"
+        "各小分队积极对接知名企业,取得新突破。\n锤炼队伍 提升形象\n每一支小分队都代表着甲县的形象。\n"
+        "全民招商 硕果累累\n集中招商活动开展以来,共收集项目信息400余条。"
+    )
+    blocks = split_blocks(lines)
+    assert [b["headlines"] for b in blocks] == [
+        ["甲县召开会议"],
+        ["“诚”走八方引凤来", "甲县外出招商活动综述"],
+    ]
+    assert "锤炼队伍 提升形象" in blocks[1]["paragraphs"] and "全民招商 硕果累累" in blocks[1]["paragraphs"]
+
+
+def test_last_groups_reads_a_lead_above_a_four_line_run() -> None:
+    assert last_groups([["专栏横幅", "甲县书记调研时强调", "抓项目促发展", "——甲县调研纪实"]]) == [
+        "甲县书记调研时强调",
+        "抓项目促发展",
+        "——甲县调研纪实",
+    ]
+    assert last_groups([["扎实开展", "教育实践活动", "走八方引凤来", "外出招商活动综述"]]) == [
+        "走八方引凤来",
+        "外出招商活动综述",
+    ]
+
+
+def test_pipeline_prefers_the_text_stories_over_a_guessed_single_block() -> None:
+    pipeline = build_from_crawler(SplitPipeline, get_crawler(settings_dict={}))
+    guessed = [
+        {"kind": "article", "title": "网页标题", "paragraphs": ["甲县召开会议", "本报讯(记者王一)内容。"]}
+    ]
+    lines = [
+        "甲县召开会议",
+        "本报讯(记者王一)甲县召开会议,部署工作。",
+        "乙县举办活动",
+        "本报讯(记者张三)乙县举办活动,群众参加。",
+    ]
+    out = pipeline.process_item(PageItem(lines=lines, blocks=list(guessed), layout="generic-article"))
+    assert [b["headlines"] for b in out["blocks"]] == [["甲县召开会议"], ["乙县举办活动"]]
+    assert out["provenance"]["blocks"] == "text-split-over-guess"
+    plain = ["网页新闻标题", "甲县近日举办活动,群众踊跃参加。"]  # no dateline: the page object's block stays
+    out = pipeline.process_item(PageItem(lines=plain, blocks=list(guessed), layout="generic-article"))
+    assert out["blocks"] == guessed
+    out = pipeline.process_item(PageItem(lines=lines, blocks=list(guessed), layout="founder-article"))
+    assert out["blocks"] == guessed

@@ -10,6 +10,8 @@ import re
 # Characters that only decorate or separate page furniture.
 DECOR = "|｜·•■□●◆▲►▶◇○★☆>»›<«‹-—_=~～/\\:：,，.。;；、 \t\u00a0\u3000"
 
+# Only closing punctuation: the last characters of a paragraph that the column wrapped onto a line of their own.
+WRAPPED_TAIL = re.compile(r"^[。，；：！？、”’）)]{1,3}$")
 # Words of navigation widgets (prev/next page or article, zoom buttons, back links).
 NAV_WORDS = re.compile(
     r"上一版|下一版|上一篇|下一篇|上一期|下一期|往期回顾|版面导航|版面目录|本版目录|标题导航|返回目录|返回首页|"
