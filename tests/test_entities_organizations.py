@@ -7,7 +7,8 @@ from pipelines.entities.organizations import find_organizations
 
 
 def orgs(text: str) -> list[str]:
-    return find_organizations(tokens.cut(text))
+    words = tokens.cut(text)
+    return find_organizations(words, tokens.tags_of(words))
 
 
 def test_companies_agencies_and_institutions():

@@ -72,3 +72,31 @@ def test_traditional_text_after_conversion():
 
     text = opencc.OpenCC("t2s").convert("市委書記劉國強,市委副書記、市長趙長青分別帶隊觀摩。")
     assert people(text) == [("刘国强", ["市委书记"]), ("赵长青", ["市委副书记、市长"])]
+
+
+def test_forms_of_address_are_not_names():
+    assert people("村民张大爷笑着说:“现在好多了。”") == []
+    assert people("市民李女士告诉记者,门口新建了一座公园。") == []
+    assert people("村民韩大娘家的房子翻修一新。") == []
+
+
+def test_everyday_roles_before_names():
+    assert people("返乡青年宋佳怡开起了民宿。") == [("宋佳怡", ["返乡青年"])]
+    assert people("外卖小哥郭帅在路边救起一名落水儿童。") == [("郭帅", ["外卖小哥"])]
+
+
+def test_foreign_names_after_a_title_before_speech_and_with_a_dot():
+    assert people("俄罗斯总统普京会见了来访的客人。") == [("普京", ["俄罗斯总统"])]
+    assert people("联合国秘书长古特雷斯呼吁各方保持克制。") == [("古特雷斯", ["联合国秘书长"])]
+    assert people("来自英国的外教约翰·史密斯已经在焦作生活了五年。") == [("约翰·史密斯", [])]
+
+
+def test_lists_of_names_without_a_title():
+    assert people("王强、李静、刘洋等人被评为先进个人。") == [("王强", []), ("李静", []), ("刘洋", [])]
+    assert people("崔永明、王小红夫妇经营的超市开业了。") == [("崔永明", []), ("王小红", [])]
+
+
+def test_guessed_names_in_a_persons_place_but_not_brands_before_a_noun():
+    assert people("来自韩国的金敏浩在焦作开了一家韩餐厅。") == [("金敏浩", [])]
+    assert people("投资14亿元的欧凯龙国际家居港项目开工。") == []
+    assert people("王老吉凉茶在当地超市销量领先。") == []

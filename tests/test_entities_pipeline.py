@@ -1,4 +1,4 @@
-"""EntitiesPipeline on real items: fields, tokens, provenance, and names learned across items."""
+"""EntitiesPipeline on real items: fields, tokens, provenance, and names shared within a page only."""
 
 from __future__ import annotations
 
@@ -33,14 +33,26 @@ def test_fields_tokens_and_provenance_are_set():
     assert set(art) >= {"organizations", "places", "keywords"}
 
 
-def test_names_confirmed_in_one_item_are_found_bare_in_the_next():
+def test_names_confirmed_in_one_article_are_found_bare_in_the_others_of_its_page():
     pipe = EntitiesPipeline()
-    first = ArticleItem(kind="article", title="调研", body="市长方志远到企业调研。")
-    second = ArticleItem(kind="article", title="观摩", body="方志远一行观摩了新建厂房。")
-    pipe.process_item(page(None, first))
-    out = pipe.process_item(page(None, second))
+    bare = ArticleItem(kind="article", title="观摩", body="方志远一行观摩了新建厂房。")
+    titled = ArticleItem(kind="article", title="调研", body="市长方志远到企业调研。")
+    out = pipe.process_item(page(None, bare, titled))
     assert out["articles"][0]["people"] == [{"name": "方志远", "titles": []}]
     assert out["articles"][0]["provenance"]["people"] == "known-name"
+    assert out["articles"][1]["people"] == [{"name": "方志远", "titles": ["市长"]}]
+
+
+def test_a_page_yields_the_same_entities_whatever_was_crawled_before_it():
+    def bare_page() -> PageItem:
+        return page(None, ArticleItem(kind="article", title="观摩", body="方志远一行观摩了新建厂房。"))
+
+    pipe = EntitiesPipeline()
+    alone = pipe.process_item(bare_page())["articles"][0]
+    pipe.process_item(page(None, ArticleItem(kind="article", title="调研", body="市长方志远到企业调研。")))
+    after = pipe.process_item(bare_page())["articles"][0]
+    assert after["people"] == alone["people"]
+    assert after["tokens"] == alone["tokens"]
 
 
 def test_photo_uses_its_caption_and_no_pub_date_means_no_relative_date():

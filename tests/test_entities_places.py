@@ -7,7 +7,8 @@ from pipelines.entities.places import find_places
 
 
 def places(text: str) -> list[str]:
-    return find_places(tokens.cut(text))
+    words = tokens.cut(text)
+    return find_places(words, tokens.tags_of(words))
 
 
 def test_divisions_villages_and_communities():

@@ -43,12 +43,35 @@ BYLINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 MASK = " "
 
 
+# Patterns that only match within a line holding this character (photo credits), and so are run
+# on those lines alone rather than tried at every position of the text.
+PHOTO_MARK = "摄"
+_LINE_BOUND_PATTERNS = frozenset({"photo-credit", "photo-credit-joined"})
+
+
+def _photo_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line that holds the photo mark."""
+    lines: list[tuple[int, int]] = []
+    pos = text.find(PHOTO_MARK)
+    while pos >= 0:
+        start = text.rfind("\n", 0, pos) + 1
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        lines.append((start, end))
+        pos = text.find(PHOTO_MARK, end)
+    return lines
+
+
 def mask_bylines(text: str) -> tuple[str, list[tuple[int, int]]]:
     """``text`` with every credit replaced by spaces of the same length, and the spans blanked."""
     spans: list[tuple[int, int]] = []
+    photo_lines = _photo_lines(text)
+    for name, pattern in BYLINE_PATTERNS:
+        ranges = photo_lines if name in _LINE_BOUND_PATTERNS else [(0, len(text))]
+        spans += [(m.start(), m.end()) for lo, hi in ranges for m in pattern.finditer(text, lo, hi)]
+    if not spans:
+        return text, []
     chars = list(text)
-    for _, pattern in BYLINE_PATTERNS:
-        for m in pattern.finditer(text):
-            spans.append((m.start(), m.end()))
-            chars[m.start() : m.end()] = MASK * (m.end() - m.start())
+    for start, end in spans:
+        chars[start:end] = MASK * (end - start)
     return "".join(chars), sorted(spans)

@@ -18,8 +18,9 @@ from .numerals import DIGITS, parse_number
 _CN = "〇零一二两三四五六七八九十"
 _DAY = rf"(?:\d{{1,2}}|[{_CN}]{{1,3}})"
 # "7月21日", "十二月二十一日", "2020年7月21日", "7月21日至23日"
+# Every date starts with a digit, a Chinese numeral or 今/去/明: the look-ahead skips other positions.
 DATE = re.compile(
-    rf"(?:(?P<year>\d{{4}}|[{_CN}]{{4}})年|(?P<rel_year>今年|去年|明年))?"
+    rf"(?=[\d{_CN}今去明])(?:(?P<year>\d{{4}}|[{_CN}]{{4}})年|(?P<rel_year>今年|去年|明年))?"
     rf"(?P<month>{_DAY})月(?P<day>{_DAY})[日号]"
     rf"(?:(?:至|到|-|~|—)(?:(?P<month2>{_DAY})月)?(?P<day2>{_DAY})[日号])?"
 )

@@ -3,13 +3,17 @@
 Stages, in order:
 
 1. blank bylines and photo credits (``bylines``);
-2. strong person rules on the blanked body; their names join jieba's dictionary (``people``);
-3. one jieba cut of headline + body, shared by people, places, organisations and keywords;
+2. strong person rules on the blanked body (``people.strong_people``);
+3. one jieba cut of the body, with the confirmed names kept whole for this cut only, shared by
+   people, places, organisations and keywords (the headline gets its own short cut);
 4. amounts and event dates by pattern (``money``, ``dates``).
+
+The result depends on the text and the names passed in only: nothing is remembered between calls.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from . import tokens
@@ -18,7 +22,7 @@ from .dates import find_event_dates
 from .keywords import top_keywords
 from .money import find_amounts
 from .organizations import find_organizations
-from .people import find_people
+from .people import PeopleResult, find_people, strong_people
 from .places import find_places
 
 # Rule names reported per field when the field's extractor is a single rule.
@@ -39,32 +43,49 @@ class Extraction:
     confirmed_names: set[str] = field(default_factory=set)
 
 
+@dataclass
+class Prepared:
+    """An article's blanked body and the people its strong rules confirm (a page's first pass)."""
+
+    masked: str
+    spans: list[tuple[int, int]]
+    strong: PeopleResult
+
+
+def prepare(text: str, known_names: set[str] | frozenset[str] = frozenset()) -> Prepared:
+    masked, spans = mask_bylines(text or "")
+    return Prepared(masked, spans, strong_people(masked, set(known_names)))
+
+
 def extract(
     text: str,
     pub_date: str | None = None,
     *,
     headline: str | None = None,
-    known_names: set[str] | None = None,
+    known_names: set[str] | frozenset[str] | None = None,
+    prepared: Prepared | None = None,
 ) -> Extraction:
-    """Entities of ``text`` (one paragraph per line); ``known_names`` are names confirmed earlier."""
+    """Entities of ``text`` (one paragraph per line); ``known_names`` are names confirmed elsewhere
+    (on the same page). ``prepared`` is ``prepare(text)``, when the caller has it already."""
     body = text or ""
     known = set(known_names or ())
-    masked, _ = mask_bylines(body)
-    strong_pass = find_people(masked, [], known)
-    if strong_pass.strong:
-        tokens.learn_names(strong_pass.strong)
+    own = prepared or prepare(body)
+    # the strong rules read a name's length with the known names' help: redo them if others are known
+    strong = own.strong if known <= own.strong.strong else strong_people(own.masked, known)
+    lent = known | strong.strong
+    words = tokens.cut(body, lent)
+    tags = tokens.tags_of(words, lent)
+    masked_words = _mask_words(words, own.spans) if own.spans else words
+    people = find_people(own.masked, masked_words, tags, known, strong)
     head = (headline or "").strip()
-    prefix = head + "\n" if head else ""
-    all_tokens = tokens.cut(prefix + body)
-    body_tokens = [_shift(t, len(prefix), masked) for t in all_tokens if t.start >= len(prefix)]
-    people = find_people(masked, body_tokens, known | strong_pass.strong)
+    head_words = tokens.cut(head, lent) if head else []
     fields = {
         "people": people.records(),
-        "organizations": find_organizations(body_tokens),
-        "places": find_places(body_tokens),
-        "amounts": find_amounts(masked),
+        "organizations": find_organizations(masked_words, tags),
+        "places": find_places(masked_words, tags),
+        "amounts": find_amounts(own.masked),
         "event_dates": find_event_dates(body, pub_date),
-        "keywords": top_keywords([t.text for t in all_tokens]),
+        "keywords": top_keywords([*head_words, "\n", *words] if head_words else words),
     }
     provenance = {
         "people": ",".join(people.rules),
@@ -73,17 +94,25 @@ def extract(
         "amounts": RULE_AMOUNTS,
         "event_dates": RULE_DATES,
         "keywords": RULE_KEYWORDS,
-        "tokens": "jieba-hmm+learned-names",
+        "tokens": "jieba-hmm+page-names",
     }
-    return Extraction(fields, [t.text for t in all_tokens], provenance, set(people.strong))
+    all_tokens = [*head_words, "\n", *words] if head_words else words
+    return Extraction(fields, all_tokens, provenance, set(people.strong))
 
 
-def _shift(tok: tokens.Token, offset: int, masked: str) -> tokens.Token:
-    """A body token with body-relative offsets; a token inside a blanked byline becomes a blank."""
-    start, end = tok.start - offset, tok.end - offset
-    if masked[start:end].strip(MASK) == "" and tok.text.strip():
-        return tokens.Token(MASK, start, end)
-    return tokens.Token(tok.text, start, end)
+def _mask_words(words: list[str], spans: list[tuple[int, int]]) -> list[str]:
+    """``words`` with every token that lies inside a blanked byline span turned into a blank."""
+    starts = [0]
+    for w in words:
+        starts.append(starts[-1] + len(w))
+    out = list(words)
+    for lo, hi in spans:
+        i = bisect_left(starts, lo)
+        while i < len(words) and starts[i + 1] <= hi:
+            if words[i].strip():
+                out[i] = MASK
+            i += 1
+    return out
 
 
 def extract_entities(
@@ -95,8 +124,8 @@ def extract_entities(
 ) -> dict:
     """The export record's entity fields: people, organizations, places, amounts, event_dates, keywords.
 
-    ``known_names``, when given, is read for names confirmed elsewhere in the run and receives
-    the names this text confirms.
+    ``known_names``, when given, is read for names confirmed elsewhere (the caller decides how far
+    they reach) and receives the names this text confirms.
     """
     result = extract(text, pub_date, headline=headline, known_names=known_names)
     if known_names is not None:

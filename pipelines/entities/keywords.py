@@ -38,16 +38,15 @@ def top_keywords(words: list[str], k: int = TOP_K) -> list[str]:
     """The ``k`` words of highest TF-IDF among ``words`` (first mention breaks ties)."""
     table, median = idf_table()
     stop = lexicon.stopwords()
-    counts: Counter[str] = Counter()
-    first: dict[str, int] = {}
-    for i, w in enumerate(words):
-        w = w.strip()
-        if w in stop or not KEYWORD_FORM.match(w) or tokens.tag(w) in NON_TOPIC_TAGS:
+    tag_of = tokens.tag_table().get
+    counts = Counter(words)  # insertion order is the order of first mention
+    kept: list[tuple[float, int, str]] = []
+    for rank, (w, n) in enumerate(counts.items()):
+        if len(w) < 2 or w in stop or not KEYWORD_FORM.match(w):
             continue
-        if tokens.tag(w) is None and len(w) < MIN_UNKNOWN_KEYWORD:  # jieba's guesses like "由市"
+        pos = tag_of(w)
+        if pos in NON_TOPIC_TAGS or (pos is None and len(w) < MIN_UNKNOWN_KEYWORD):  # guesses like "由市"
             continue
-        counts[w] += 1
-        first.setdefault(w, i)
-    total = sum(counts.values()) or 1
-    scored = sorted(counts, key=lambda w: (-counts[w] / total * table.get(w, median), first[w]))
-    return scored[:k]
+        kept.append((-n * table.get(w, median), rank, w))
+    kept.sort()
+    return [w for _, _, w in kept[:k]]

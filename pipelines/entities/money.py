@@ -40,8 +40,11 @@ _CURRENCY = "|".join(re.escape(word) for word, _ in CURRENCIES)
 _NOT_CURRENCY_TAIL = r"(?![素旦宵月年帅首件器老])"
 RANGE_JOINERS = r"(?:至|到|~|～|-|－|—|–)"
 
+# Every amount starts with a digit, a Chinese numeral or a currency prefix: a look-ahead on that
+# lets the engine skip the other positions at once.
+_AMOUNT_START = rf"(?=[\d{CN_NUMBER_CHARS}人美])"
 AMOUNT = re.compile(
-    rf"(?P<prefix>人民币|美元)?(?:(?P<low>{_QUANTITY})(?P<low_cur>{_CURRENCY})?{_NOT_CURRENCY_TAIL}{RANGE_JOINERS})?"
+    rf"{_AMOUNT_START}(?P<prefix>人民币|美元)?(?:(?P<low>{_QUANTITY})(?P<low_cur>{_CURRENCY})?{_NOT_CURRENCY_TAIL}{RANGE_JOINERS})?"
     rf"(?P<high>{_QUANTITY})(?P<cur>{_CURRENCY}){_NOT_CURRENCY_TAIL}"
 )
 

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from . import lexicon, tokens
 
 # Characters that (almost) never occur in a given name: particles, measure words, units of
 # administration and time. A candidate holding one is not a name.
 NON_NAME_CHARS = frozenset(
-    "的了是在和与及或等个年月日时分秒区市县省镇乡村局会委党部厅处科室院校所站队组团社司厂店场馆"
+    "的了是在和与及或等个人年月日时分秒区市县省镇乡村局会委党部厅处科室院校所站队组团社司厂店场馆"
     "二三四五六七八九十路街道号楼层届次期批项名位元亿万千百第们这那其此该各每某本我你他她它啥么吗呢吧啊被把将对向"
     "从于以而且但如若虽因则即就都也还又再只已曾要能可应需得着过说讲指表示出席参加主持调"
 )
@@ -20,20 +18,28 @@ AFTER_NAME_CHARS = frozenset("在和与及等到莅对向是也都就将说称�
 
 # Of those, the ones that after a three-character reading beat a two-character reading that
 # would form a word ("牛炎平等参加": "牛炎平" + "等", not "牛炎" + "平等").
-AFTER_NAME_WINNERS = frozenset("等在和与及到说一")
+AFTER_NAME_WINNERS = frozenset("等在和与及到说一为")
 
 # Function characters that usually precede a name rather than begin it, although some are
 # surnames too ("由刘涛主任", "和王小平同志").
 BEFORE_NAME_CHARS = frozenset("的了在和与及由对向把被让给将是为从同跟请据经")
 
-CJK = re.compile(r"[\u4e00-\u9fff]")
+
+# Forms of address that follow a bare surname ("李女士", "张大爷", "王师傅"): the surname and these
+# are no one's full name, and neither is the surname with the start of one ("韩大" of "韩大娘").
+HONORIFICS = lexicon.words(
+    "先生 女士 小姐 同志 师傅 老师 大爷 大娘 大妈 大婶 大嫂 大哥 大姐 大叔 阿姨 阿婆 阿公 阿伯 奶奶 爷爷 "
+    "婆婆 老汉 老太 同学 总 董 工 医生 教授 书记 主任 局长 老板 经理 夫人 太太 老先生 家"
+)
+_HONORIFIC_STARTS = frozenset(h[:i] for h in HONORIFICS for i in range(1, len(h) + 1))
 
 # Longest given name (characters after the surname).
 MAX_GIVEN = 2
 
 
 def is_cjk(ch: str) -> bool:
-    return bool(CJK.fullmatch(ch))
+    """Is ``ch`` one CJK unified ideograph?"""
+    return len(ch) == 1 and "\u4e00" <= ch <= "\u9fff"
 
 
 def surname_length(text: str) -> int:
@@ -51,7 +57,10 @@ def has_name_shape(name: str) -> bool:
     sl = surname_length(name)
     if not sl or not 1 <= len(name) - sl <= MAX_GIVEN:
         return False
-    return all(is_cjk(ch) and ch not in NON_NAME_CHARS for ch in name[sl:])
+    given = name[sl:]
+    if given in _HONORIFIC_STARTS:
+        return False
+    return all(is_cjk(ch) and ch not in NON_NAME_CHARS for ch in given)
 
 
 def _starts_word(text: str) -> bool:
@@ -72,9 +81,12 @@ def name_length_at(text: str, known: set[str] | frozenset[str] = frozenset()) ->
         if text[:n] in known and len(text) >= n:
             return n
     short, long_ = sl + 1, sl + 2
-    if len(text) < short or not has_name_shape(text[:short]):
+    if text[sl:long_] in HONORIFICS:  # "李女士", "张大爷"
         return 0
-    if len(text) < long_ or not is_cjk(text[short]) or not has_name_shape(text[:long_]):
+    long_shaped = len(text) >= long_ and is_cjk(text[short]) and has_name_shape(text[:long_])
+    if len(text) < short or not has_name_shape(text[:short]):
+        return long_ if long_shaped else 0  # "王小红": "王小" alone is no name
+    if not long_shaped:
         return short
     rest_short, rest_long = text[short:], text[long_:]
     short_ok = rest_short[0] in AFTER_NAME_CHARS or _starts_word(rest_short)

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import re
 
-from . import lexicon, names, tokens
+from . import lexicon, names
 from .spans import grow_left
 
 # A token ending with one of these ends an organisation's name.
-ORG_SUFFIX = re.compile(
-    r"(?:有限责任公司|股份有限公司|有限公司|公司|集团|委员会|大学|学院|医院|研究院|研究所|中心|银行|学校|"
-    r"小学|中学|幼儿园|办事处|协会|学会|商会|联合会|联谊会|工委|管委会|政府|法院|检察院|派出所|合作社|"
-    r"基金会|工厂|出版社|报社|电视台|研究会|促进会|俱乐部|事务所|党校|工会|联社|科学院|局|厅|委|部|署|院|厂)$"
+ORG_SUFFIXES = lexicon.words(
+    "有限责任公司 股份有限公司 有限公司 公司 集团 委员会 大学 学院 医院 研究院 研究所 中心 银行 学校 小学 中学 "
+    "幼儿园 办事处 协会 学会 商会 联合会 联谊会 工委 管委会 政府 法院 检察院 派出所 合作社 基金会 工厂 出版社 "
+    "报社 电视台 研究会 促进会 俱乐部 事务所 党校 工会 联社 科学院 局 厅 委 部 署 院 厂"
 )
+ORG_SUFFIX = re.compile("(?:" + "|".join(sorted(ORG_SUFFIXES, key=len, reverse=True)) + ")$")
 # One-character heads end an organisation alone or inside a longer word ("厅", "审计局"), not
 # inside a two-character word ("全局", "格局", "干部").
 SHORT_HEAD_MIN_TOKEN = 3
@@ -28,6 +29,10 @@ LEAD_INS = lexicon.words("入驻 当属 力争 代表 单位 由 在 到 与 和
 LEADING_PREPOSITIONS = "由到在对向从把被将"
 
 
+# Last characters of the suffixes: a token ending otherwise is no head (a set look-up before the regex).
+_HEAD_LAST_CHARS = frozenset(suffix[-1] for suffix in ORG_SUFFIXES)
+
+
 def _is_head(word: str) -> bool:
     m = ORG_SUFFIX.search(word)
     if not m:
@@ -35,27 +40,26 @@ def _is_head(word: str) -> bool:
     return word == m.group(0) or len(m.group(0)) > 1 or len(word) >= SHORT_HEAD_MIN_TOKEN
 
 
-def _start(toks: list[tokens.Token], first: int, index: int) -> int:
+def _start(words: list[str], tags: list[str | None], first: int, index: int) -> int:
     """Move the start past lead-in words and names of people ("冯利民代表区党工委")."""
     for j in range(index - 1, first - 1, -1):
-        word = toks[j].text
-        is_person = tokens.tag(word) in ("nr", "nrfg") and names.has_name_shape(word)
+        word = words[j]
+        is_person = tags[j] in ("nr", "nrfg") and names.has_name_shape(word)
         if word in LEAD_INS or (is_person and j < index - 1):
             return j + 1
     return first
 
 
-def find_organizations(toks: list[tokens.Token]) -> list[str]:
+def find_organizations(words: list[str], tags: list[str | None]) -> list[str]:
     """Organisations named in the token stream, in order, each once."""
     out: list[str] = []
-    for i, tok in enumerate(toks):
-        if not _is_head(tok.text):
-            continue
-        first = _start(toks, grow_left(toks, i, MAX_ORG_CHARS), i)
-        name = "".join(t.text for t in toks[first : i + 1])
+    heads = [i for i, w in enumerate(words) if w[-1:] in _HEAD_LAST_CHARS and _is_head(w)]
+    for i in heads:
+        first = _start(words, tags, grow_left(words, tags, i, MAX_ORG_CHARS), i)
+        name = "".join(words[first : i + 1])
         if len(name) > MIN_ORG_CHARS and name[0] in LEADING_PREPOSITIONS:
             name = name[1:]
-        if first == i and tokens.tag(tok.text) != "nt":
+        if first == i and tags[i] != "nt":
             continue
         if len(name) >= MIN_ORG_CHARS and name not in VAGUE and name not in out:
             out.append(name)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .extract import extract
+from .extract import Prepared, extract, prepare
 
 # Entity fields this stage sets on each article.
 ENTITY_FIELDS = ("people", "organizations", "places", "amounts", "event_dates", "keywords")
@@ -13,12 +13,11 @@ ENTITY_FIELDS = ("people", "organizations", "places", "amounts", "event_dates", 
 class EntitiesPipeline:
     """Adds people, organisations, places, amounts, event dates, keywords and tokens to articles.
 
-    Names confirmed by a strong rule (a title or leader list before them) are remembered for the
-    rest of the run, so later bare mentions ("吕沛一行") are found too.
+    Names confirmed by a strong rule (a title or leader list before them) in any article of a page
+    are known to every article of that page, so bare mentions ("吕沛一行", "常鸿和郑秋红") are found
+    too. Nothing reaches from one page to the next: a page yields the same entities whatever was
+    crawled before it, in a resumed run and in a re-extraction alike.
     """
-
-    def __init__(self, known_names: set[str] | None = None) -> None:
-        self.known_names: set[str] = set(known_names or ())
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> EntitiesPipeline:
@@ -26,17 +25,28 @@ class EntitiesPipeline:
 
     def process_item(self, item: Any) -> Any:
         pub_date = item.get("pub_date")
-        for article in item.get("articles") or []:
-            self.process_article(article, pub_date)
+        articles = list(item.get("articles") or [])
+        texts = [_article_text(a) for a in articles]
+        prepared = [prepare(t) for t in texts]
+        page_names: set[str] = set().union(*(p.strong.strong for p in prepared))
+        for article, text, prep in zip(articles, texts, prepared, strict=True):
+            self.process_article(article, pub_date, text=text, prepared=prep, page_names=page_names)
         return item
 
-    def process_article(self, article: Any, pub_date: str | None) -> None:
-        text = _article_text(article)
+    def process_article(
+        self,
+        article: Any,
+        pub_date: str | None,
+        *,
+        text: str | None = None,
+        prepared: Prepared | None = None,
+        page_names: set[str] | frozenset[str] = frozenset(),
+    ) -> None:
+        text = _article_text(article) if text is None else text
         headline = " ".join(
             p for p in (article.get("lead_title"), article.get("title"), article.get("subtitle")) if p
         )
-        result = extract(text, pub_date, headline=headline or None, known_names=self.known_names)
-        self.known_names.update(result.confirmed_names)
+        result = extract(text, pub_date, headline=headline or None, known_names=page_names, prepared=prepared)
         for key in ENTITY_FIELDS:
             article[key] = result.fields[key]
         article["tokens"] = result.tokens

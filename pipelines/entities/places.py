@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from . import lexicon, tokens
+from . import lexicon
 
 # Suffixes that turn the words before them into a place: village, community, town, street office.
 PLACE_SUFFIX = re.compile(r"(?:村|社区|街道|镇|乡|新区|开发区|产业集聚区|湖|河|山)$")
@@ -27,36 +27,43 @@ STEM_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nz", None})
 NOT_PLACE_AFTER = re.compile(r"(?:路|街|大道|大街|巷|小学|中学|大学|学院|宾馆|酒店|公司|集团)")
 
 
-def _stem_part(word: str) -> bool:
-    """Can ``word`` be part of a village's or community's proper name?"""
+def _stem_part(word: str, pos: str | None) -> bool:
+    """Can ``word`` (tagged ``pos``) be part of a village's or community's proper name?"""
     if not all("\u4e00" <= ch <= "\u9fff" for ch in word):
         return False
-    pos = tokens.tag(word)
     return pos in STEM_TAGS or (len(word) == 1 and pos in SINGLE_CHAR_STEM_TAGS)
 
 
-def find_places(toks: list[tokens.Token]) -> list[str]:
+def _village(words: list[str], tags: list[str | None], i: int) -> str | None:
+    """The place that the suffix token ``words[i]`` ("村", "社区") ends, grown over its stem."""
+    first, size = i, 0
+    while first > 0 and i - first < MAX_STEM_TOKENS and _stem_part(words[first - 1], tags[first - 1]):
+        size += len(words[first - 1])
+        if size > MAX_STEM:
+            break
+        first -= 1
+    stem = "".join(words[first:i])
+    return stem + words[i] if 2 <= len(stem) <= MAX_STEM else None
+
+
+def find_places(words: list[str], tags: list[str | None]) -> list[str]:
     """Places named in the token stream, in order, each once."""
     gazetteer = lexicon.places()
     out: list[str] = []
-    for i, tok in enumerate(toks):
-        word = tok.text
+    hits = [
+        i
+        for i, (w, t) in enumerate(zip(words, tags, strict=True))
+        if w in gazetteer or w in PLACE_SUFFIX_TOKENS or (t == "ns" and len(w) >= 3)
+    ]
+    for i in hits:
+        word = words[i]
         name = None
-        following = toks[i + 1].text if i + 1 < len(toks) else ""
         if word in gazetteer:
+            following = words[i + 1] if i + 1 < len(words) else ""
             name = None if NOT_PLACE_AFTER.match(following) else word
-        elif word in PLACE_SUFFIX_TOKENS and i > 0:
-            first = i
-            size = 0
-            while first > 0 and i - first < MAX_STEM_TOKENS and _stem_part(toks[first - 1].text):
-                size += len(toks[first - 1].text)
-                if size > MAX_STEM:
-                    break
-                first -= 1
-            stem = "".join(t.text for t in toks[first:i])
-            if 2 <= len(stem) <= MAX_STEM:
-                name = stem + word
-        elif tokens.tag(word) == "ns" and PLACE_SUFFIX.search(word) and len(word) >= 3:
+        elif word in PLACE_SUFFIX_TOKENS:
+            name = _village(words, tags, i) if i > 0 else None
+        elif PLACE_SUFFIX.search(word):
             name = word
         if name and name not in GENERIC and name not in out:
             out.append(name)

@@ -19,34 +19,35 @@ NAME_INNER_VERBS = lexicon.words(
 RARE_VERB_FREQ = 200
 
 
-def _inside(word: str) -> bool:
+def _inside(word: str, pos: str | None) -> bool:
     if not any("\u4e00" <= ch <= "\u9fff" for ch in word):
         return False
-    pos = tokens.tag(word)
     if pos in STOP_TAGS:
         return False
     return not (pos in VERB_TAGS and word not in NAME_INNER_VERBS and tokens.freq(word) >= RARE_VERB_FREQ)
 
 
-def grow_left(toks: list[tokens.Token], index: int, max_chars: int, max_tokens: int = 8) -> int:
-    """Index of the first token of the name ending with ``toks[index]``."""
+def grow_left(
+    words: list[str], tags: list[str | None], index: int, max_chars: int, max_tokens: int = 8
+) -> int:
+    """Index of the first token of the name ending with ``words[index]``."""
     first = index
-    chars = len(toks[index].text)
+    chars = len(words[index])
     depth = 0  # brackets seen while walking left: keep "(焦作市第二人民医院)" whole
     while first > 0 and index - first < max_tokens:
-        word = toks[first - 1].text
+        word = words[first - 1]
         if word in ")）":
             depth += 1
         elif word in "(（":
             if depth == 0:
                 break
             depth -= 1
-        elif not _inside(word):
+        elif not _inside(word, tags[first - 1]):
             break
         if chars + len(word) > max_chars:
             break
         chars += len(word)
         first -= 1
-    while first < index and toks[first].text in ("(", ")", "（", "）"):  # no dangling bracket at the start
+    while first < index and words[first] in ("(", ")", "（", "）"):  # no dangling bracket at the start
         first += 1
     return first

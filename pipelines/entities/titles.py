@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from . import lexicon, tokens
 
@@ -63,14 +63,18 @@ def title_before(text: str, end: int) -> str | None:
     The phrase must end with a known post; it grows leftwards over units, posts and "、" joints
     until a clause boundary or an ordinary word.
     """
-    start = end
-    while start > 0 and end - start < MAX_TITLE and not BOUNDARY.match(text[start - 1]):
-        start -= 1
-    clause = text[start:end]
-    m = _post_pattern().search(clause)
-    if not m:
+    window = text[max(0, end - MAX_TITLE) : end]
+    bounds = [m.end() for m in BOUNDARY.finditer(window)]
+    return _title_of_clause(window[bounds[-1] :] if bounds else window)
+
+
+@lru_cache(maxsize=4096)
+def _title_of_clause(clause: str) -> str | None:
+    """The title phrase ending ``clause`` (the same leaders' titles recur from page to page)."""
+    post = _post_pattern().search(clause)
+    if not post:
         return None
-    pieces = [t.text for t in tokens.cut(clause)]
+    pieces = tokens.cut(clause)
     kept: list[str] = []
     for i in range(len(pieces) - 1, -1, -1):
         right = kept[0] if kept else None
@@ -81,7 +85,7 @@ def title_before(text: str, end: int) -> str | None:
     phrase = _balance_brackets(phrase)
     if not phrase or not _post_pattern().search(phrase):
         return None
-    return phrase
+    return phrase if len(phrase) >= len(post.group(0)) else post.group(0)  # "外卖小哥", not "小哥"
 
 
 def _balance_brackets(phrase: str) -> str:

@@ -1,31 +1,29 @@
 """The one jieba segmentation every extractor shares, plus dictionary look-ups.
 
-jieba is initialised lazily and quietly on first use. Person names that a strong rule
-confirmed are added to its dictionary (``learn_names``) so later cuts keep them whole.
+jieba is initialised lazily and quietly on first use. Its global dictionary is never changed
+for good: names confirmed on a page are lent to it for the length of one cut (``cut``) and
+taken back, so what a text yields depends on that text and the names passed with it only,
+never on what was cut before (a run killed and resumed, or re-extracted, gives the same tokens).
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
-# Frequency a learned name gets in jieba's dictionary: high enough to beat the split of a
-# name into surname + common word ("王家" + "鹏"), low enough not to swallow real words.
+# Frequency a lent name gets in jieba's dictionary: high enough to beat the split of a name
+# into surname + common word ("王家" + "鹏"), low enough not to swallow real words.
 LEARNED_NAME_FREQ = 2000
 
 # A string counts as an ordinary word when jieba's dictionary gives it at least this frequency.
 COMMON_WORD_FREQ = 20
 
+# Tag given to lent names while they are lent (jieba's tag for person names).
+NAME_TAG = "nr"
 
-@dataclass(frozen=True)
-class Token:
-    """A segment of the text with its character offsets."""
-
-    text: str
-    start: int
-    end: int
+_ABSENT = object()
 
 
 @cache
@@ -50,19 +48,47 @@ def _tag_table() -> dict[str, str]:
     return table
 
 
-def cut(text: str) -> list[Token]:
-    """Segment ``text`` once (jieba, HMM on) and keep each token's offsets."""
-    out: list[Token] = []
-    pos = 0
-    for piece in _jieba().lcut(text):
-        out.append(Token(piece, pos, pos + len(piece)))
-        pos += len(piece)
-    return out
+@cache
+def _freq_table() -> dict[str, int]:
+    return _jieba().dt.FREQ
+
+
+def tag_table() -> dict[str, str]:
+    """The tag table itself, for callers that look up every token (``table.get`` in a loop)."""
+    return _tag_table()
+
+
+def cut(text: str, names: Iterable[str] = ()) -> list[str]:
+    """Segment ``text`` once (jieba, HMM on), with ``names`` kept whole as words for this cut only."""
+    jieba = _jieba()
+    lent = [n for n in names if n and n in text and freq(n) < LEARNED_NAME_FREQ]
+    if not lent:
+        return jieba.lcut(text)
+    dt = jieba.dt
+    table = dt.FREQ
+    saved: dict[str, object] = {}
+    total = dt.total
+    try:
+        for name in lent:
+            for i in range(1, len(name) + 1):
+                saved.setdefault(name[:i], table.get(name[:i], _ABSENT))
+            for i in range(1, len(name)):
+                table.setdefault(name[:i], 0)  # a prefix jieba walks through to reach the name
+            table[name] = LEARNED_NAME_FREQ
+        dt.total = total + LEARNED_NAME_FREQ * len(lent)
+        return jieba.lcut(text)
+    finally:
+        for word, value in saved.items():
+            if value is _ABSENT:
+                table.pop(word, None)
+            else:
+                table[word] = value  # type: ignore[assignment]
+        dt.total = total
 
 
 def freq(word: str) -> int:
     """jieba dictionary frequency of ``word`` (0 when unknown or only a prefix)."""
-    return _jieba().dt.FREQ.get(word) or 0
+    return _freq_table().get(word) or 0
 
 
 def is_word(word: str) -> bool:
@@ -74,11 +100,11 @@ def tag(word: str) -> str | None:
     return _tag_table().get(word)
 
 
-def learn_names(names: set[str] | list[str]) -> None:
-    """Teach jieba person names confirmed by a strong rule."""
-    jieba = _jieba()
-    table = _tag_table()
-    for name in names:
-        if freq(name) < LEARNED_NAME_FREQ:
-            jieba.add_word(name, LEARNED_NAME_FREQ, "nr")
-            table[name] = "nr"
+def tags_of(words: list[str], names: Iterable[str] = ()) -> list[str | None]:
+    """The tag of every word, lent ``names`` tagged as person names."""
+    get = _tag_table().get
+    out = [get(w) for w in words]
+    lent = set(names)
+    if lent:
+        out = [NAME_TAG if w in lent else t for w, t in zip(words, out, strict=True)]
+    return out

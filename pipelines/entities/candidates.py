@@ -1,0 +1,70 @@
+"""What every person rule shares: the result it adds to, and the tests a candidate name must pass."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import names, tokens
+
+# What follows a word that names a thing, not a person: "金沙社区", "明仁产业集群", "蒙牛公司".
+NOT_PERSON_AFTER = re.compile(
+    r"(?:社区|公司|集团|产业|集群|项目|工厂|厂|村|路|街|大道|小区|花园|广场|医院|学校|大学|学院|中学|小学|"
+    r"幼儿园|镇|乡|店|品牌|乳业|科技|股份|有限|银行|酒店|宾馆|景区|公园|园区|园|基地|站|桥|河|湖|山|港|"
+    r"超市|药业|牌|号|街道|片区|新城|湿地|工程|板块|模式|精神|体|式)"
+)
+
+# Jieba tags for names in its dictionary.
+NAME_TAGS = frozenset({"nr", "nrfg", "nrt"})
+
+# Part-of-speech tags of a two-character prefix that make "prefix + one more character" an
+# unlikely name ("满意度", "高度评价"); nouns stay allowed ("王家" in "王家鹏").
+NON_NAME_PREFIX_TAGS = frozenset({"v", "vn", "vd", "a", "ad", "an", "d", "p", "c", "r", "m", "q", "u"})
+# A three-character candidate whose first two characters are an ordinary word this frequent is that
+# word plus a stray character ("群众利益放" gives "利益放"), not a name ("王家鹏": "王家" is rarer;
+# a place word stays allowed: "韩国栋").
+COMMON_PREFIX_FREQ = 3000
+
+
+@dataclass
+class PeopleResult:
+    """Found people in order of first mention, their titles, and the rules that fired."""
+
+    titles: dict[str, list[str]] = field(default_factory=dict)
+    strong: set[str] = field(default_factory=set)
+    rules: list[str] = field(default_factory=list)
+
+    def add(self, name: str, rule: str, title: str | None = None, strong: bool = False) -> None:
+        entry = self.titles.setdefault(name, [])
+        if title and title not in entry:
+            entry.append(title)
+        if strong:
+            self.strong.add(name)
+        if rule not in self.rules:
+            self.rules.append(rule)
+
+    def copy(self) -> PeopleResult:
+        return PeopleResult({n: list(t) for n, t in self.titles.items()}, set(self.strong), list(self.rules))
+
+    def records(self) -> list[dict]:
+        return [{"name": n, "titles": list(t)} for n, t in self.titles.items()]
+
+
+def plausible_name(name: str, known: set[str]) -> bool:
+    """Name-shaped, and neither an ordinary word nor an ordinary word plus one character."""
+    if name in known:
+        return True
+    if not names.has_name_shape(name) or names.is_common_word(name):
+        return False
+    prefix = name[:2]
+    if len(name) != 3 or not tokens.is_word(prefix):
+        return True
+    pos = tokens.tag(prefix)
+    if pos in NON_NAME_PREFIX_TAGS:
+        return False
+    return pos in NAME_TAGS or pos == "ns" or tokens.freq(prefix) < COMMON_PREFIX_FREQ  # "韩国栋"
+
+
+def thing_after(text: str, end: int) -> bool:
+    """Does a word naming a thing ("社区", "公司") start at ``text[end]``?"""
+    return bool(NOT_PERSON_AFTER.match(text, end))

@@ -1,0 +1,55 @@
+"""Foreign persons' names as Chinese papers transliterate them: "约翰·史密斯", "总统拜登", "默克尔表示".
+
+A transliterated name is made of the small set of characters the standard transliteration tables
+use; some of them ("斯", "尔", "克") are rare in Chinese given names, so a run of table characters
+holding one of those reads as foreign. Names joined by a middle dot are foreign (or minority) names
+whatever their characters.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon
+
+# Characters of the transliteration tables (sounds, not meanings).
+TRANSLIT_CHARS = frozenset(
+    "阿埃艾爱安昂奥巴拜班邦鲍贝本比彼毕宾波伯博布查达戴丹道德登迪蒂丁东杜顿多厄恩法凡范菲费芬丰佛弗福"
+    "盖甘冈戈哥格根古哈海汉豪赫黑亨胡华怀霍基吉加贾杰金卡凯坎康柯科克肯库夸奎拉莱赖兰朗劳勒雷蕾里利莉"
+    "丽连列林琳卢鲁路伦罗洛马玛迈麦曼芒梅门蒙米密明摩莫默姆穆纳娜乃内尼宁纽努诺欧帕潘庞佩彭皮珀普奇齐"
+    "恰乔切钦琼丘萨塞赛桑瑟森沙莎善尚舍什施史斯松苏索塔泰坦汤唐特提廷汀通图托瓦万旺威韦维温沃乌伍西希"
+    "锡夏谢辛休雅亚扬耶伊依因英尤约泽扎詹兹佐卓翰逊京尔热木买龙吐"
+)
+# Table characters that Chinese given names hardly use: one of them makes a run read as foreign.
+FOREIGN_MARKS = frozenset("斯尔克特姆贝基夫娜莎逊翰默普拜登塞诺蒂迪罗洛雷戈库奥埃伊乌兹詹贾弗")
+# Shortest and longest undotted transliterated name taken.
+MIN_RUN, MAX_RUN = 2, 6
+# Dots that join the parts of a transliterated name.
+DOTS = "·•・‧"
+_CLASS = "[" + "".join(sorted(TRANSLIT_CHARS)) + "]"
+# "约翰·史密斯", "玛丽亚·罗西": table characters joined by dots; the first part is a given name.
+DOTTED = re.compile(rf"{_CLASS}{{1,4}}(?:[{DOTS}]{_CLASS}{{1,8}})+")
+
+
+def is_foreign_run(word: str) -> bool:
+    """Is ``word`` wholly made of transliteration characters, with a foreign mark among them?"""
+    return (
+        MIN_RUN <= len(word) <= MAX_RUN
+        and all(ch in TRANSLIT_CHARS for ch in word)
+        and any(ch in FOREIGN_MARKS for ch in word)
+        and word not in lexicon.places()
+    )
+
+
+def foreign_run_at(text: str, pos: int) -> str | None:
+    """The transliterated name starting at ``text[pos]`` (after a title), or None."""
+    end = pos
+    while end < len(text) and end - pos <= MAX_RUN and text[end] in TRANSLIT_CHARS:
+        end += 1
+    run = text[pos:end]
+    return run if is_foreign_run(run) else None
+
+
+def dotted_names(text: str) -> list[tuple[str, int]]:
+    """Names joined by a middle dot, each with its start: [("约翰·史密斯", 12), …]."""
+    return [(m.group(0), m.start()) for m in DOTTED.finditer(text)]

@@ -1,0 +1,140 @@
+"""Weak person rules on the shared jieba tokens: names jieba guessed or holds, in a person's place.
+
+``person-verb``: a name-shaped token that jieba marks as a name or does not know (or a lone surname
+token with the short token after it), followed by what people do ("说", "表示", "一行", "带队"),
+or, for a full-length guess, standing between punctuation, "和", "、" and the like. Foreign names
+(``foreign``) count when jieba knows them as names or they stand before a verb of saying.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import foreign, lexicon, names, tokens
+from .candidates import NAME_TAGS, PeopleResult, plausible_name, thing_after
+
+# What people do right after their name (the next jieba token).
+PERSON_NEXT = lexicon.words(
+    "说 表示 指出 强调 要求 认为 介绍 告诉 称 说道 坦言 透露 回忆 感慨 笑着说 一行 同志 先生 女士 "
+    "主持 出席 参加 带队 带领 率领 率 调研 视察 考察 看望 慰问 会见 会晤 会谈 接见 宣布 致辞 讲话 "
+    "发表 获得 荣获 当选 担任 出任 签署 访问 抵达 来到 前往 陪同 希望 建议 提出 听取 深入 察看 "
+    "查看 了解 主持召开 分别 一同 代表 作 作了 对 向 告诉记者 创办 创建 发明 带头 组织 负责 分管 从事 "
+    "毕业 出生 生于 退休 牺牲 去世 逝世 夺得 获 赢得 打破 接受 说明 解释 回答 补充 高兴 激动 笑 指着"
+)
+
+# Tokens that may stand right before / after a name guessed by jieba (besides punctuation).
+BEFORE_PERSON = lexicon.words(
+    "和 与 及 同 跟 由 对 向 给 让 请 叫 派 陪同 会见 看望 慰问 据 是 为 把 被 以及 还有"
+)
+AFTER_PERSON = lexicon.words(
+    "和 与 及 等 在 是 也 都 就 还 又 已 曾 正在 将 则 便 却 对 把 被 向 从 为 带着 今年 已经 的 时 老人"
+)
+# Words that join items of a list: a two-character guess there may be a company ("明仁、卓立等").
+LIST_WORDS = lexicon.words("等 的 和 与 及")
+# Surnames that are far more often function words: "都认真", "于一体", "和职能部门".
+FUNCTION_SURNAMES = frozenset("于和向都由")
+# A two-character word jieba tags as a name yet uses this often is an ordinary word ("文明", "智慧").
+COMMON_NR_FREQ = 300
+# Shortest foreign name taken on a verb of saying alone, and endings that make a word a place.
+FOREIGN_NAME_MIN = 3
+PLACE_ENDING = re.compile(r"[省市县区镇乡村州国岛山河湖江]$")
+# Verbs of saying, after which even a name of foreign shape is a person ("奥巴马表示").
+SPEECH_VERBS = lexicon.words("说 表示 指出 强调 认为 介绍 称 透露 坦言 说道 宣布 回忆")
+LIST_SEPARATOR = "、"
+
+
+def _is_mark(word: str) -> bool:
+    """Punctuation, a space or the edge of the text."""
+    return not any(names.is_cjk(c) for c in word)
+
+
+# Tags of the token before a full-length guess that leave it room to be a name: "的王秀英",
+# "选举金振国" (a verb), "从王刚" (a preposition); a noun only when it is a role ("养殖户韩二虎").
+GUESS_BEFORE_TAGS = frozenset({"uj", "v", "p", "c", "t", "m"})
+# Tags of the token after it: what a person does or when ("是", "在", "回乡", "今年", "第一次").
+# Not a noun: a guess before a noun is mostly a brand or a project ("欧凯龙国际家居港").
+GUESS_AFTER_TAGS = frozenset({"v", "p", "d", "c", "t", "m", "uj", "ul", "r"})
+# Tags of the second token of a surname + token pair that cannot be a given name ("路" + "西侧").
+NOT_GIVEN_TAGS = frozenset({"f", "m", "q", "p", "c", "d", "r", "u", "uj", "ul", "v", "vn", "t", "s"})
+
+
+def _context(
+    prev: str, nxt: str, strength: str, prev_tag: str | None = None, nxt_tag: str | None = None
+) -> bool:
+    """Does a candidate between ``prev`` and ``nxt`` (tagged ``prev_tag``, ``nxt_tag``) stand where a
+    person's name stands?
+
+    ``strict``: only before what people do. ``guess`` (a full-length name jieba guessed or split
+    off its surname): also after a mark, a lead-in word ("由", "叫"), a role, a verb or "的", and
+    before a verb, an adverb, a time or a mark. ``short-guess`` (a two-character unknown word):
+    after a mark or lead-in and before a word people are the subject of ("在", "和").
+    """
+    if nxt in PERSON_NEXT:
+        return True
+    before_ok = prev in BEFORE_PERSON or _is_mark(prev)
+    if strength == "guess":
+        before_ok = before_ok or prev_tag in GUESS_BEFORE_TAGS or prev in lexicon.posts()
+        return before_ok and (nxt in AFTER_PERSON or _is_mark(nxt) or nxt_tag in GUESS_AFTER_TAGS)
+    if strength == "short-guess":
+        lead_in = prev in BEFORE_PERSON or (_is_mark(prev) and prev != LIST_SEPARATOR)
+        return lead_in and nxt in AFTER_PERSON and nxt not in LIST_WORDS
+    return False
+
+
+def _candidates(words: list[str], tags: list[str | None]) -> list[tuple[str, int, int]]:
+    """(word, index of first token, index of last token) of what may be a name: a token jieba
+    tags as a name or a place, or does not know; and a lone surname token joined with the short
+    token after it (jieba's "吴" + "天明")."""
+    single, _ = lexicon.surnames()
+    out = [
+        (w, i, i)
+        for i, (w, t) in enumerate(zip(words, tags, strict=True))
+        if len(w) >= 2 and (t is None or t in NAME_TAGS or t == "ns") and names.is_cjk(w[0])
+    ]
+    last = len(words) - 1
+    out += [
+        (w + words[i + 1], i, i + 1)
+        for i, w in enumerate(words)
+        if w in single and i < last and 1 <= len(words[i + 1]) <= names.MAX_GIVEN
+    ]
+    return out
+
+
+def person_verb_rule(
+    text: str, words: list[str], tags: list[str | None], known: set[str], out: PeopleResult
+) -> None:
+    """Name-shaped words in a person's place (see ``_context``); names jieba's dictionary holds
+    that do not look Chinese ("奥巴马") only before what people do."""
+    last = len(words) - 1
+    for word, first, end in _candidates(words, tags):
+        if word in out.titles or word in known or word[0] in FUNCTION_SURNAMES:
+            continue
+        pos = tags[first] if first == end else None
+        if pos in NAME_TAGS and len(word) == 2 and tokens.freq(word) >= COMMON_NR_FREQ:
+            continue
+        prev = words[first - 1] if first > 0 else "。"
+        nxt = words[end + 1] if end < last else "。"
+        if first != end or pos is None or pos in NAME_TAGS:
+            if names.has_name_shape(word):
+                full_length = len(word) - names.surname_length(word) == names.MAX_GIVEN
+                strength = "guess" if full_length else ("short-guess" if pos is None else "strict")
+                if first != end and tags[end] in NOT_GIVEN_TAGS:
+                    continue
+                # jieba's own names ("王老吉", "金银花") keep to the narrow contexts
+                prev_tag = tags[first - 1] if first > 0 and pos is None else None
+                nxt_tag = tags[end + 1] if end < last and pos is None else None
+                ok = plausible_name(word, known) and _context(prev, nxt, strength, prev_tag, nxt_tag)
+            else:
+                is_foreign = first == end and foreign.is_foreign_run(word)
+                ok = (
+                    is_foreign and (pos in NAME_TAGS or nxt in SPEECH_VERBS) and _context(prev, nxt, "strict")
+                )
+        else:  # a foreign name jieba mistakes for a place: "奥巴马表示"
+            ok = (
+                len(word) >= FOREIGN_NAME_MIN
+                and nxt in SPEECH_VERBS
+                and foreign.is_foreign_run(word)
+                and not PLACE_ENDING.search(word)
+            )
+        if ok and not any(thing_after(text, m.end()) for m in re.finditer(re.escape(word), text)):
+            out.add(word, "person-verb")
