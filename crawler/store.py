@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from crawler.models import (
@@ -166,39 +166,51 @@ def _person_ids(session: Session, recs: list[dict[str, Any]]) -> dict[str, int]:
     return {name: pid for name, pid in session.execute(select(Person.name, Person.id).where(Person.name.in_(names)))}
 
 
-def _amount_rows(version_id: int, amounts: list[Any]) -> list[Amount]:
-    rows = []
+Rows = list[tuple[type, dict[str, Any]]]
+
+
+def _amount_rows(version_id: int, amounts: list[Any]) -> Rows:
+    rows: Rows = []
     for amount in amounts:
         try:
             value = float(amount.get("value"))
         except (TypeError, ValueError, AttributeError):
             continue
-        rows.append(Amount(version_id=version_id, text=str(amount.get("text") or "")[:64], value=value,
-                           currency=str(amount.get("currency") or "CNY"), context=amount.get("context")))  # fmt: skip
+        rows.append((Amount, dict(version_id=version_id, text=str(amount.get("text") or "")[:64], value=value,
+                                  currency=str(amount.get("currency") or "CNY"), context=amount.get("context"))))  # fmt: skip
     return rows
 
 
-def _entity_rows(version_id: int, rec: dict[str, Any], person_ids: dict[str, int]) -> list[Any]:
+def _entity_rows(version_id: int, rec: dict[str, Any], person_ids: dict[str, int]) -> Rows:
     """Rows of the query tables for a version's derived fields."""
-    rows: list[Any] = []
+    rows: Rows = []
     seen: set[int] = set()
     for person in rec["people"]:
         pid = person_ids.get(person.get("name")) if isinstance(person, dict) else None
         if pid is not None and pid not in seen:
             seen.add(pid)
-            rows.append(Mention(version_id=version_id, person_id=pid, titles=list(person.get("titles") or [])))
-    rows += [OrganizationMention(version_id=version_id, name=n) for n in dict.fromkeys(rec["organizations"])]
-    rows += [PlaceMention(version_id=version_id, name=n) for n in dict.fromkeys(rec["places"])]
+            rows.append((Mention, dict(version_id=version_id, person_id=pid, titles=list(person.get("titles") or []))))
+    rows += [(OrganizationMention, dict(version_id=version_id, name=n)) for n in dict.fromkeys(rec["organizations"])]
+    rows += [(PlaceMention, dict(version_id=version_id, name=n)) for n in dict.fromkeys(rec["places"])]
     rows += _amount_rows(version_id, rec["amounts"])
     days = dict.fromkeys(filter(None, (parse_day(d) for d in rec["event_dates"])))
-    rows += [EventDate(version_id=version_id, day=d) for d in days]
+    rows += [(EventDate, dict(version_id=version_id, day=d)) for d in days]
     return rows
 
 
-def _byline_rows(version_id: int, rec: dict[str, Any]) -> list[Byline]:
-    return [Byline(version_id=version_id, role=role, name=name)
+def _byline_rows(version_id: int, rec: dict[str, Any]) -> Rows:
+    return [(Byline, dict(version_id=version_id, role=role, name=name))
             for role, key in (("reporter", "reporters"), ("photographer", "photographers"))
             for name in dict.fromkeys(rec[key])]  # fmt: skip
+
+
+def _bulk_insert(session: Session, rows: Rows) -> None:
+    """One executemany INSERT per table (no ORM bookkeeping for rows nobody reads back here)."""
+    by_table: dict[type, list[dict[str, Any]]] = {}
+    for model, values in rows:
+        by_table.setdefault(model, []).append(values)
+    for model, values in by_table.items():
+        session.execute(insert(model), values)
 
 
 def _search_tokens(article: Any, rec: dict[str, Any]) -> tuple[str, str]:
@@ -236,8 +248,8 @@ def _current_versions(session: Session, article_ids: list[int]) -> dict[int, Art
     return {v.article_id: v for v in session.scalars(stmt)}
 
 
-def _new_version(item: Any, page: Page, row: Article, rec: dict[str, Any], rhash: str, article: Any) -> ArticleVersion:
-    return ArticleVersion(
+def _new_version(item: Any, page: Page, row: Article, rec: dict[str, Any], rhash: str, article: Any) -> dict:
+    return dict(
         article_id=row.id,
         version=row.current_version + 1,
         page_id=page.id,
@@ -268,7 +280,7 @@ def store_articles(session: Session, item: Any, page: Page, result: StoreResult)
     rows = _articles_of(session, item, len(articles))
     current = _current_versions(session, [r.id for r in rows.values() if r.current_version])
     now = parse_time(item.get("fetched_at"))
-    fresh: list[tuple[Article, ArticleVersion, dict[str, Any], Any]] = []
+    fresh: list[tuple[Article, dict[str, Any], dict[str, Any], Any]] = []
     reannotate: list[tuple[ArticleVersion, dict[str, Any], Any]] = []
     for position, (article, rec) in enumerate(zip(articles, recs, strict=True)):
         row = rows[position]
@@ -286,23 +298,25 @@ def store_articles(session: Session, item: Any, page: Page, result: StoreResult)
     if not fresh and not reannotate:
         return
     person_ids = _person_ids(session, [rec for *_, rec, _a in fresh] + [rec for _v, rec, _a in reannotate])
-    session.add_all([version for _row, version, _rec, _a in fresh])
-    session.flush()
-    extra: list[Any] = []
-    for row, version, rec, article in fresh:
+    extra: Rows = []
+    ids: list[int] = []
+    if fresh:
+        stmt = insert(ArticleVersion).returning(ArticleVersion.id, sort_by_parameter_order=True)
+        ids = list(session.execute(stmt, [values for _row, values, _rec, _a in fresh]).scalars())
+    for (row, values, rec, article), vid in zip(fresh, ids, strict=True):
         if row.current_version:
             result.articles_updated += 1
         else:
             result.articles_new += 1
-        row.current_version = version.version
-        extra += _byline_rows(version.id, rec) + _entity_rows(version.id, rec, person_ids)
+        row.current_version = values["version"]
+        extra += _byline_rows(vid, rec) + _entity_rows(vid, rec, person_ids)
         title_tokens, body_tokens = _search_tokens(article, rec)
-        doc = session.get(SearchDoc, row.id) if version.version > 1 else None
+        doc = session.get(SearchDoc, row.id) if values["version"] > 1 else None
         if doc is None:
-            extra.append(SearchDoc(article_id=row.id, pub_date=version.pub_date, title_tokens=title_tokens,
-                                   body_tokens=body_tokens))  # fmt: skip
+            extra.append((SearchDoc, dict(article_id=row.id, pub_date=values["pub_date"], title_tokens=title_tokens,
+                                          body_tokens=body_tokens)))  # fmt: skip
         else:
-            doc.pub_date, doc.title_tokens, doc.body_tokens = version.pub_date, title_tokens, body_tokens
+            doc.pub_date, doc.title_tokens, doc.body_tokens = values["pub_date"], title_tokens, body_tokens
     for version, rec, article in reannotate:
         result.articles_reannotated += 1
         version.record = {**(version.record or {}), **{k: rec[k] for k in DERIVED_FIELDS}}
@@ -310,7 +324,7 @@ def store_articles(session: Session, item: Any, page: Page, result: StoreResult)
         for table in ENTITY_TABLES:
             session.execute(delete(table).where(table.version_id == version.id))
         extra += _entity_rows(version.id, rec, person_ids)
-    session.add_all(extra)
+    _bulk_insert(session, extra)
 
 
 def mark_done(session: Session, item: Any) -> None:
