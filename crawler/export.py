@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime, timezone
 from typing import Any
 
 from sqlalchemy import func, select
@@ -25,7 +25,12 @@ CURRENT_VERSION = (ArticleVersion.article_id == Article.id) & (ArticleVersion.ve
 
 
 def _iso(value: Any) -> str | None:
-    return value.isoformat() if value is not None else None
+    """ISO-8601; times are stored in UTC (SQLite drops the zone, so it is put back)."""
+    if value is None:
+        return None
+    if isinstance(value, datetime) and value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return value.isoformat()
 
 
 def record(article: Article, version: ArticleVersion, page: Page) -> dict[str, Any]:

@@ -248,6 +248,26 @@ def _current_versions(session: Session, article_ids: list[int]) -> dict[int, Art
     return {v.article_id: v for v in session.scalars(stmt)}
 
 
+# The stage that produced a field, recorded when the stage itself did not name a finer rule.
+FIELD_STAGE = {
+    "kind": "split", "lead_title": "fields", "title": "fields", "subtitle": "fields", "reporters": "fields",
+    "photographers": "fields", "body": "fields", "captions": "fields", "people": "entities",
+    "organizations": "entities", "places": "entities", "amounts": "entities", "event_dates": "entities",
+    "keywords": "entities",
+}  # fmt: skip
+
+
+def provenance_of(item: Any, article: Any, rec: dict[str, Any]) -> dict[str, str]:
+    """Field → rule: the page's and the article's own notes, and the stage for any other field it states."""
+    notes = {**(item.get("provenance") or {}), **(article.get("provenance") or {})}
+    for field, stage in FIELD_STAGE.items():
+        if rec.get(field) and field not in notes:
+            notes[field] = stage
+    if item.get("script") and "script" not in notes:
+        notes["script"] = "script"
+    return notes
+
+
 def _new_version(item: Any, page: Page, row: Article, rec: dict[str, Any], rhash: str, article: Any) -> dict:
     return dict(
         article_id=row.id,
@@ -267,7 +287,7 @@ def _new_version(item: Any, page: Page, row: Article, rec: dict[str, Any], rhash
         body=rec["body"],
         script=item.get("script"),
         record={k: rec[k] for k in LIST_FIELDS},
-        provenance={**(item.get("provenance") or {}), **(article.get("provenance") or {})},
+        provenance=provenance_of(item, article, rec),
     )
 
 
@@ -320,7 +340,7 @@ def store_articles(session: Session, item: Any, page: Page, result: StoreResult)
     for version, rec, article in reannotate:
         result.articles_reannotated += 1
         version.record = {**(version.record or {}), **{k: rec[k] for k in DERIVED_FIELDS}}
-        version.provenance = {**(version.provenance or {}), **(article.get("provenance") or {})}
+        version.provenance = {**(version.provenance or {}), **provenance_of(item, article, rec)}
         for table in ENTITY_TABLES:
             session.execute(delete(table).where(table.version_id == version.id))
         extra += _entity_rows(version.id, rec, person_ids)

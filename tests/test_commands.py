@@ -76,3 +76,13 @@ def test_reextract_versions_only_what_changed(run_scrapy, replayed: str) -> None
     after = {r["id"]: r for r in records(run_scrapy, replayed)}
     assert after[target]["version"] == 2 and after[target]["title"] != "old title"
     assert all(r["version"] == 1 for i, r in after.items() if i != target)
+
+
+def test_every_stated_field_names_its_rule(run_scrapy, replayed: str) -> None:
+    fields = ("kind", "lead_title", "title", "subtitle", "reporters", "photographers", "body", "captions", "people",
+              "amounts", "event_dates", "keywords", "pub_date", "page_no", "page_name", "newspaper", "page_toc")  # fmt: skip
+    for rec in records(run_scrapy, replayed):
+        for field in fields:
+            if rec[field]:
+                assert rec["provenance"].get(field), f"{rec['origin']}#{rec['position']}: no provenance for {field}"
+        assert rec["fetched_at"].endswith("+00:00")

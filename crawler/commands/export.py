@@ -48,7 +48,11 @@ class Command(DatabaseCommand):
                 count = write_rows(rows, keys, fmt, out)
             print(f"wrote {count} {opts.what} to {opts.output}", file=sys.stderr)
         else:
-            write_rows(rows, keys, fmt, sys.stdout)
+            try:
+                write_rows(rows, keys, fmt, sys.stdout)
+                sys.stdout.flush()
+            except BrokenPipeError:  # `scrapy export | head`: the reader has what it wanted
+                sys.stdout = None  # type: ignore[assignment]  # no second error at exit
         engine.dispose()
 
 
