@@ -215,30 +215,41 @@ class UrlState(Base):
     last_modified: Mapped[str | None] = mapped_column(String(64))
     content_hash: Mapped[str | None] = mapped_column(String(64))
     last_status: Mapped[int | None] = mapped_column(Integer)
-    fetched_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    fetched_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))  # last full download
+    # last time the URL was asked about: a 304 or an unchanged body moves only this
+    checked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class FrontierEntry(Base):
-    """A URL discovered by a crawl; ``done`` is set in the transaction that stores its articles."""
+    """A URL discovered by a crawl; ``done`` is set in the transaction that stores its articles.
+
+    ``pending`` rows are queued again by every run (``crawler.frontier``); ``failed`` rows gave up
+    after ``attempts`` failed downloads.
+    """
 
     __tablename__ = "frontier"
     __table_args__ = (Index("ix_frontier_source_state", "source", "state"),)
 
     url: Mapped[str] = mapped_column(String(2048), primary_key=True)
     source: Mapped[str] = mapped_column(String(32))
-    state: Mapped[str] = mapped_column(String(16), default="pending")  # pending | leased | done
+    state: Mapped[str] = mapped_column(String(16), default="pending")  # pending | leased | done | failed
     callback: Mapped[str | None] = mapped_column(String(64))
     meta: Mapped[dict] = mapped_column(JSON, default=dict)
     discovered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     lease_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     done_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # failed downloads so far
+    last_error: Mapped[str | None] = mapped_column(String(256))
 
 
 class SourceState(Base):
+    """Per source: the newest issue seen (where an incremental e-paper crawl starts again)."""
+
     __tablename__ = "source_state"
 
     source: Mapped[str] = mapped_column(String(32), primary_key=True)
     newest_issue: Mapped[date | None] = mapped_column(Date)
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class CrawlRun(Base):
@@ -253,3 +264,5 @@ class CrawlRun(Base):
     finish_reason: Mapped[str | None] = mapped_column(String(64))
     stats: Mapped[dict] = mapped_column(JSON, default=dict)
     coverage: Mapped[dict] = mapped_column(JSON, default=dict)
+    mode: Mapped[str | None] = mapped_column(String(16))  # incremental | range | full (None: no web spider)
+    pid: Mapped[int | None] = mapped_column(Integer)

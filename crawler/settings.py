@@ -46,6 +46,10 @@ SUMMARY_STDOUT = True
 EXTENSIONS = {
     "scrapy.extensions.telnet.TelnetConsole": None,
     "crawler.extensions.summary.RunSummary": 500,
+    # one crawl_runs row per crawl, and the lock against overlapping crawls
+    "crawler.extensions.runlog.RunLog": 510,
+    # layout-change alarm
+    "crawler.extensions.coverage.CoverageAlarm": 520,
 }
 # No remote consoles: a crawl holds the database URL (with its password) in its settings.
 TELNETCONSOLE_ENABLED = False
@@ -74,13 +78,58 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     # robots.txt with an explicit policy for a robots.txt that fails (ROBOTSTXT_UNREACHABLE)
     "crawler.middlewares.robots.RobotsPolicy": 100,
+    # below Retry (550): validators out; 304 and unchanged bodies stop before the spider
+    "crawler.middlewares.conditional.ConditionalRequests": 530,
+    # final download failures and refused requests count against their frontier rows
+    "crawler.middlewares.frontier.FrontierOutcomes": 535,
     # below Retry (550): logs only the final failure of a request, one clear line
     "crawler.middlewares.faults.FaultLog": 540,
 }
 SPIDER_MIDDLEWARES = {
+    # every request a callback yields is written to the database frontier; undone ones re-queued at start
+    "crawler.middlewares.frontier.FrontierRequeue": 600,
     # soft 404s (a 200 that is the not-found page or has no body) store nothing
     "crawler.middlewares.pagecheck.PageCheck": 950,
 }
+
+# --- incremental crawling (the database is the record of what is done) -------
+# Days an incremental e-paper crawl fetches on an empty database.
+EPAPER_BACKFILL_DAYS = 7
+# Stored days whose articles are asked about again, conditionally (If-None-Match / If-Modified-Since).
+EPAPER_RECHECK_DAYS = 3
+# A fixed "today" (YYYY-MM-DD) for backfills and tests; None: the calendar of EPAPER_TIMEZONE.
+EPAPER_TODAY = None
+# Whose calendar "today" follows.
+EPAPER_TIMEZONE = "Asia/Shanghai"
+# Flagged article requests carry validators; unchanged pages are dropped before the pipelines.
+CONDITIONAL_ENABLED = True
+# Keep the frontier in the database and re-queue undone URLs at every start.
+FRONTIER_ENABLED = True
+# Frontier writes per transaction, and the longest a buffered write waits (seconds).
+FRONTIER_BATCH = 200
+FRONTIER_FLUSH_SECONDS = 5.0
+# Failed downloads before a URL becomes "failed" (no longer re-queued).
+FRONTIER_MAX_ATTEMPTS = 3
+# One crawl_runs row per crawl (stats, coverage).
+RUNLOG_ENABLED = True
+# One crawl of a spider at a time per database (a file lock).
+CRAWL_LOCK_ENABLED = True
+# Lock-file folder; None: beside the SQLite file, else data/locks.
+LOCK_DIR = None
+# Layout-change alarm: per-field coverage per run, a warning when a field drops.
+COVERAGE_ENABLED = True
+# A body shorter than this counts as missing.
+COVERAGE_BODY_CHARS = 100
+# Smaller runs are neither judged nor used as a baseline.
+COVERAGE_MIN_ARTICLES = 20
+# Earlier runs averaged into the baseline.
+COVERAGE_HISTORY = 5
+# Warn when a field's share falls below this fraction of the baseline share.
+COVERAGE_DROP = 0.5
+# Spiders `scrapy schedule` runs when no --spider is given, where each crawl's log goes, how many logs are kept.
+SCHEDULE_SPIDERS = "epaper,portal"
+SCHEDULE_LOG_DIR = None  # None: data/logs under the project
+SCHEDULE_KEEP_LOGS = 200
 
 # --- manners ---------------------------------------------------------------
 USER_AGENT = "jzcrawler/0.1 (+https://github.com/jzcrawler; research crawler for local newspapers)"

@@ -1,9 +1,15 @@
-"""``scrapy crawl epaper -a start=YYYY-MM-DD [-a end=YYYY-MM-DD]``: the Founder e-paper, day by day.
+"""``scrapy crawl epaper [-a start=YYYY-MM-DD [-a end=YYYY-MM-DD]]``: the Founder e-paper, day by day.
+
+With no dates the crawl is incremental (:mod:`crawler.incremental`): from the day after the newest
+stored issue up to today (the last ``EPAPER_BACKFILL_DAYS`` days on an empty database), plus the last
+``EPAPER_RECHECK_DAYS`` stored days again. Explicit dates force that range.
 
 For each day the first edition page ``{EPAPER_ROOT}html/YYYY-MM/DD/{EPAPER_ENTRY}`` is fetched; the
 other edition pages (``node_N.htm``) and the article pages (``content_N.htm``) of that day's folder are
-found from its links. An article page becomes a :class:`~crawler.items.PageItem`; a day answering 404
-is logged as "no issue on YYYY-MM-DD" (stat ``epaper/no_issue``), not as an error.
+found from its links. Edition pages are always downloaded and parsed; article pages go out as
+conditional requests (meta ``conditional``), so a stored, unchanged article is not downloaded again.
+An article page becomes a :class:`~crawler.items.PageItem`; a day answering 404 is logged as
+"no issue on YYYY-MM-DD" (stat ``epaper/no_issue``), not as an error.
 Settings (defaults below): ``EPAPER_ROOT``, ``EPAPER_ENTRY``.
 """
 
@@ -20,6 +26,8 @@ from scrapy.http import Response
 from twisted.python.failure import Failure
 
 from crawler.decoding import UndecodableError
+from crawler.incremental import epaper_plan
+from crawler.middlewares.conditional import NotModified, Unchanged
 from crawler.middlewares.safety import host_of
 from crawler.pagebuild import build_page_item, utc_now
 
@@ -74,9 +82,10 @@ class EpaperSpider(scrapy.Spider):
 
     def __init__(self, start: str | None = None, end: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        if not start:
-            raise ValueError("give the first day: -a start=YYYY-MM-DD")
-        self.days = day_range(start, end)
+        if end and not start:
+            raise ValueError("an end day needs a first day: -a start=YYYY-MM-DD")
+        self.days = day_range(start, end) if start else []
+        self.crawl_mode = "range" if start else "incremental"
         self.root_url = self.DEFAULT_ROOT
 
     @classmethod
@@ -86,12 +95,19 @@ class EpaperSpider(scrapy.Spider):
         spider.root_url = root if root.endswith("/") else root + "/"
         spider.entry = crawler.settings.get("EPAPER_ENTRY") or cls.DEFAULT_ENTRY
         spider.allowed_domains = [host_of(spider.root_url)]
+        if spider.crawl_mode == "incremental":
+            plan = epaper_plan(crawler, spider.name)
+            spider.days = plan.days
+            spider.logger.info("incremental crawl: %s", plan.describe())
         return spider
 
     def day_folder(self, day: dt.date) -> str:
         return urljoin(self.root_url, f"html/{day:%Y-%m}/{day:%d}/")
 
     async def start(self) -> AsyncIterator[Any]:
+        if not self.days:
+            self.logger.info("e-paper %s: no day to crawl", self.root_url)
+            return
         self.logger.info("e-paper %s, %s .. %s (%d days)", self.root_url, self.days[0], self.days[-1],
                          len(self.days))
         for day in self.days:
@@ -99,7 +115,7 @@ class EpaperSpider(scrapy.Spider):
             yield scrapy.Request(
                 folder + self.entry, callback=self.parse_edition, errback=self.failed,
                 cb_kwargs={"day": day, "folder": folder, "entry": True},
-                meta={"handle_httpstatus_list": [404]},
+                meta={"handle_httpstatus_list": [404], "issue_date": day.isoformat()},
             )
 
     def parse_edition(self, response: Response, day: dt.date, folder: str, entry: bool = False) -> Iterator[Any]:
@@ -117,7 +133,7 @@ class EpaperSpider(scrapy.Spider):
                                      cb_kwargs={"day": day, "folder": folder})
             elif ARTICLE_LINK.search(url):
                 yield scrapy.Request(url, callback=self.parse_article, errback=self.failed,
-                                     meta={"download_fail_on_dataloss": False})
+                                     meta={"download_fail_on_dataloss": False, "conditional": True})
 
     def parse_article(self, response: Response) -> Iterator[Any]:
         item = page_item(self, response)
@@ -127,4 +143,6 @@ class EpaperSpider(scrapy.Spider):
 
     def failed(self, failure: Failure) -> None:
         """Errback: the failure was logged by the fault middleware; count it and go on."""
+        if failure.check(NotModified, Unchanged):  # a stored page that has not changed: nothing to do
+            return
         self.crawler.stats.inc_value("epaper/failed_requests")

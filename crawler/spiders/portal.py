@@ -1,9 +1,12 @@
-"""``scrapy crawl portal [-a classes=3,4] [-a max_pages=N]``: the news portal's section listings.
+"""``scrapy crawl portal [-a classes=3,4] [-a max_pages=N] [-a full=1]``: the news portal's section listings.
 
-Walks ``{PORTAL_ROOT}news/ShowClass.asp?ClassID=N&page=M`` from page 1 until the last listing page (no
-article rows, no "next" link, or ``max_pages``) and turns each linked article page into a
-:class:`~crawler.items.PageItem`. Settings (defaults below): ``PORTAL_ROOT``, ``PORTAL_CLASSES``,
-``PORTAL_MAX_PAGES``.
+Walks ``{PORTAL_ROOT}news/ShowClass.asp?ClassID=N&page=M`` from page 1 and turns each linked article page
+into a :class:`~crawler.items.PageItem`. Incremental by default: the walk of a section stops at the first
+listing page whose article links are all known from earlier runs (``-a full=1`` reads every page);
+otherwise it ends at the last listing page (no article rows, no "next" link, or ``max_pages``).
+Listing pages are always downloaded and parsed; article pages go out as conditional requests (meta
+``conditional``), so a stored, unchanged article is not downloaded again. Settings (defaults below):
+``PORTAL_ROOT``, ``PORTAL_CLASSES``, ``PORTAL_MAX_PAGES``.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ import scrapy
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
+from crawler.incremental import known_urls
+from crawler.middlewares.conditional import NotModified, Unchanged
 from crawler.middlewares.safety import host_of
 from crawler.spiders.epaper import page_item
 
@@ -44,10 +49,12 @@ class PortalSpider(scrapy.Spider):
     DEFAULT_CLASSES = (3,)
     DEFAULT_MAX_PAGES = 0
 
-    def __init__(self, classes: str | None = None, max_pages: str | None = None, **kwargs: Any) -> None:
+    def __init__(self, classes: str | None = None, max_pages: str | None = None, full: str | None = None,
+                 **kwargs: Any) -> None:  # fmt: skip
         super().__init__(**kwargs)
         self.classes_arg = int_list(classes)
         self.max_pages_arg = int(max_pages) if max_pages else None
+        self.crawl_mode = "full" if full not in (None, "", "0", "false", "no") else "incremental"
         self.root_url = self.DEFAULT_ROOT
 
     @classmethod
@@ -77,11 +84,17 @@ class PortalSpider(scrapy.Spider):
             if ARTICLE_LINK.search(url) and url not in articles:
                 articles.append(url)
         self.crawler.stats.inc_value("portal/listing_pages")
+        all_known = self.crawl_mode == "incremental" and len(known_urls(self.crawler, articles)) == len(articles)
         for url in articles:
             yield scrapy.Request(url, callback=self.parse_article, errback=self.failed,
-                                 meta={"download_fail_on_dataloss": False})
+                                 meta={"download_fail_on_dataloss": False, "conditional": True})
         if self.is_last_page(response, page, bool(articles)):
             self.logger.info("section %d: last listing page is %d", class_id, page)
+            return
+        if all_known:
+            self.logger.info("section %d: listing page %d holds only known articles; stopping there", class_id,
+                             page)
+            self.crawler.stats.inc_value("portal/stopped_at_known")
             return
         yield scrapy.Request(self.listing_url(class_id, page + 1), callback=self.parse_listing,
                              errback=self.failed, cb_kwargs={"class_id": class_id, "page": page + 1})
@@ -104,4 +117,6 @@ class PortalSpider(scrapy.Spider):
 
     def failed(self, failure: Failure) -> None:
         """Errback: the failure was logged by the fault middleware; count it and go on."""
+        if failure.check(NotModified, Unchanged):  # a stored page that has not changed: nothing to do
+            return
         self.crawler.stats.inc_value("portal/failed_requests")
