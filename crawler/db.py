@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine, make_url
 
 from crawler.settings import DATABASE_URL as DEFAULT_DATABASE_URL
@@ -16,6 +19,8 @@ from crawler.settings import PROJECT_ROOT
 MIGRATIONS_DIR = PROJECT_ROOT / "migrations"
 # How long a SQLite writer waits for another one before failing (ms).
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+# Key of the PostgreSQL advisory lock that serializes migrations (any fixed 64-bit number).
+MIGRATION_LOCK_KEY = 7_466_201_903
 
 
 def database_url(settings: Any = None) -> str:
@@ -67,13 +72,36 @@ def alembic_config(url: str | None = None) -> Any:
     return cfg
 
 
+@contextmanager
+def _sqlite_migration_lock(engine: Engine) -> Iterator[None]:
+    """An exclusive lock file beside a SQLite database file while it is migrated (none in memory)."""
+    database = engine.url.database
+    if not database or database == ":memory:":
+        yield
+        return
+    path = Path(database).expanduser()
+    with open(path.with_name(path.name + ".migrate.lock"), "a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def upgrade_to_head(engine: Engine) -> None:
-    """Bring the database's schema to the newest migration (no-op when it is there already)."""
+    """Bring the database's schema to the newest migration (no-op when it is there already).
+
+    Processes starting together on an empty database take turns: PostgreSQL through an
+    advisory lock held by the migration's transaction, SQLite through a lock file.
+    """
     from alembic import command
 
     logging.getLogger("alembic").setLevel(logging.WARNING)  # one line per migration is noise in crawl logs
     cfg = alembic_config()
-    with engine.begin() as conn:
+    guard = _sqlite_migration_lock(engine) if engine.dialect.name == "sqlite" else nullcontext()
+    with guard, engine.begin() as conn:
+        if engine.dialect.name == "postgresql":  # a second process waits here, then finds the schema at head
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
 

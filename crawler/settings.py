@@ -131,6 +131,25 @@ SCHEDULE_SPIDERS = "epaper,portal"
 SCHEDULE_LOG_DIR = None  # None: data/logs under the project
 SCHEDULE_KEEP_LOGS = 200
 
+# --- distributed crawling (scrapy-redis; on when REDIS_URL is set) -----------
+ADDONS = {"crawler.distributed.DistributedCrawl": 0}
+# Redis URL of the shared request queue and seen-set; the REDIS_URL environment variable wins. None: one process.
+REDIS_URL = None
+# Prefix of the Redis keys, to keep deployments sharing one Redis apart (None: BOT_NAME).
+DISTRIBUTED_KEY_PREFIX = None
+# A worker also pushes its spider's own start requests (duplicates are filtered); False: only `scrapy enqueue` work.
+DISTRIBUTED_SEED = True
+# A worker with nothing to do closes after this many seconds (0: it waits for ever).
+DISTRIBUTED_IDLE_SECONDS = 60
+# A worker closes as soon as the crawl it took part in is over.
+DISTRIBUTED_EXIT_WHEN_DONE = True
+# A taken request is handed out again this long after its worker stops renewing the lease.
+DISTRIBUTED_LEASE_SECONDS = 120
+# How often a worker looks at the queue (seconds).
+DISTRIBUTED_POLL_SECONDS = 0.5
+# Requests one worker holds at once; the rest stay shared (0: 2 x CONCURRENT_REQUESTS_PER_DOMAIN).
+DISTRIBUTED_MAX_HELD = 0
+
 # --- manners ---------------------------------------------------------------
 USER_AGENT = "jzcrawler/0.1 (+https://github.com/jzcrawler; research crawler for local newspapers)"
 ROBOTSTXT_OBEY = True
