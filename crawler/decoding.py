@@ -14,6 +14,7 @@ import codecs
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 # Labels pages use for the Chinese national charsets; GB18030 is a superset of all of them,
 # so GBK-only characters (镕, 堃) under a gb2312 label still decode.
@@ -85,32 +86,25 @@ def _clean_enough(text: str) -> bool:
     return bad <= MAX_REPLACEMENTS_ABSOLUTE or bad <= MAX_REPLACEMENT_SHARE * max(1, len(text))
 
 
+# Frequent characters in both scripts, one file shipped with the code (tools/build_common_hanzi.py).
+COMMON_HANZI_FILE = Path(__file__).resolve().parent / "data" / "common_hanzi.txt"
+# One CJK ideograph (the unified block and extension A): what the plausibility score looks at.
+CJK_CHAR = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]")
+
+
 @lru_cache(maxsize=1)
 def _common_hanzi() -> frozenset[str]:
     """Frequent Chinese characters in both scripts, to tell a right decoding from a garbled one."""
-    import jieba
-    import opencc
-
-    counts: dict[str, int] = {}
-    with open(jieba.get_dict_file().name, encoding="utf-8") as fh:  # type: ignore[attr-defined]
-        for line in fh:
-            parts = line.split(" ")
-            if len(parts) < 2:
-                continue
-            freq = int(parts[1])
-            for ch in parts[0]:
-                counts[ch] = counts.get(ch, 0) + freq
-    top = "".join(sorted(counts, key=counts.__getitem__, reverse=True)[:2500])
-    return frozenset(top) | frozenset(opencc.OpenCC("s2t").convert(top))
+    text = COMMON_HANZI_FILE.read_text(encoding="utf-8")
+    return frozenset("".join(ln.strip() for ln in text.splitlines() if not ln.startswith("#")))
 
 
 def _plausibility(text: str) -> float:
     """Share of CJK characters that are common ones (garbled decodings score low)."""
-    cjk = [c for c in text if "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"]
+    cjk = CJK_CHAR.findall(text)
     if not cjk:
         return 1.0
-    common = _common_hanzi()
-    return sum(1 for c in cjk if c in common) / len(cjk)
+    return sum(map(_common_hanzi().__contains__, cjk)) / len(cjk)
 
 
 def decode_bytes(raw: bytes, declared: str | None = None, *, html: bool = False) -> Decoded:

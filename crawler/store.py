@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import bindparam, delete, event, insert, select, update
 from sqlalchemy.orm import Session
 
 from crawler.models import (
@@ -117,22 +117,34 @@ def insert_or_ignore(session: Session, model: type, rows: dict[str, Any] | list[
 
     Concurrent writers meeting on a natural key leave exactly one row, whoever comes first.
     """
+    return len(_insert_or_ignore_returning(session, model, rows, keys))
+
+
+def _insert_or_ignore_returning(session: Session, model: type, rows: dict[str, Any] | list[dict[str, Any]],
+                                keys: tuple[str, ...], *returned: str) -> list[Any]:  # fmt: skip
+    """The rows ``insert_or_ignore`` added, each as its primary key and the ``returned`` columns.
+
+    A Core statement run once per row list (the driver batches it), not an ORM bulk insert nor a
+    statement built around the values: rows nobody reads back as objects need no ORM bookkeeping.
+    """
     rows = [rows] if isinstance(rows, dict) else rows
     if not rows:
-        return 0
-    stmt = _insert(session)(model).values(rows).on_conflict_do_nothing(index_elements=list(keys))
+        return []
+    table = model.__table__  # type: ignore[attr-defined]
+    stmt = _insert(session)(table).on_conflict_do_nothing(index_elements=list(keys))
     # RETURNING counts what was added on every driver (rowcount is not reliable for ON CONFLICT).
-    stmt = stmt.returning(*model.__table__.primary_key.columns)  # type: ignore[attr-defined]
-    return len(session.execute(stmt).all())
+    stmt = stmt.returning(*table.primary_key.columns, *(table.c[name] for name in returned))
+    return list(session.execute(stmt, rows).all())
 
 
-def upsert_page(session: Session, item: Any) -> tuple[Page, bool]:
+def upsert_page(session: Session, item: Any) -> tuple[int, bool]:
+    """The id of the page's row (created unless the same document is stored) and whether it is new."""
     raw = item.get("raw") or b""
     digest = sha256(raw)
-    same = select(Page).where(Page.url == item["url"], Page.content_hash == digest)
-    page = session.scalars(same).one_or_none()
-    if page is not None:  # the same document again: nothing to write
-        return page, False
+    same = select(Page.id).where(Page.url == item["url"], Page.content_hash == digest)
+    page_id = session.scalars(same).one_or_none()
+    if page_id is not None:  # the same document again: nothing to write
+        return page_id, False
     values = dict(
         source=item["source"],
         url=item["url"],
@@ -150,20 +162,31 @@ def upsert_page(session: Session, item: Any) -> tuple[Page, bool]:
         script=item.get("script"),
         provenance=dict(item.get("provenance") or {}),
     )
-    added = insert_or_ignore(session, Page, values, ("url", "content_hash"))
-    return session.scalars(same).one(), added
+    added = _insert_or_ignore_returning(session, Page, values, ("url", "content_hash"))
+    if added:
+        return added[0][0], True
+    return session.scalars(same).one(), False  # a concurrent writer stored it first
 
 
 ENTITY_TABLES = (Mention, OrganizationMention, PlaceMention, Amount, EventDate)
+# The current version a newly created article identity is stored with: the one its page adds.
+FIRST_VERSION = 1
 
 
 def _person_ids(session: Session, recs: list[dict[str, Any]]) -> dict[str, int]:
-    """Ids of every person the records name, creating the missing ones in one statement."""
+    """Ids of every person the records name, creating the missing ones (known names: one SELECT)."""
     names = sorted({p["name"] for rec in recs for p in rec["people"] if isinstance(p, dict) and p.get("name")})
     if not names:
         return {}
-    insert_or_ignore(session, Person, [{"name": n} for n in names], ("name",))
-    return {name: pid for name, pid in session.execute(select(Person.name, Person.id).where(Person.name.in_(names)))}
+    known = select(Person.name, Person.id).where(Person.name.in_(names))
+    ids = {name: pid for name, pid in session.execute(known)}
+    missing = [{"name": n} for n in names if n not in ids]
+    if missing:
+        added = _insert_or_ignore_returning(session, Person, missing, ("name",), "name")
+        ids.update((name, pid) for pid, name in added)
+        if len(added) < len(missing):  # a concurrent writer added some of them
+            ids = {name: pid for name, pid in session.execute(known)}
+    return ids
 
 
 Rows = list[tuple[type, dict[str, Any]]]
@@ -210,7 +233,39 @@ def _bulk_insert(session: Session, rows: Rows) -> None:
     for model, values in rows:
         by_table.setdefault(model, []).append(values)
     for model, values in by_table.items():
-        session.execute(insert(model), values)
+        session.execute(insert(model.__table__), values)  # type: ignore[attr-defined]
+
+
+# Where a session keeps the query-table rows of the pages stored since its last write of them.
+PENDING_ROWS = "crawler.store.pending_rows"
+PENDING_HOOKED = "crawler.store.pending_hooked"
+
+
+def _defer_insert(session: Session, rows: Rows) -> None:
+    """Queue rows of the query tables (bylines, mentions, …, search_docs) that nothing in this
+    transaction reads back: they are written together, one executemany per table for the whole
+    batch of pages, before the transaction commits (or before store code reads those tables)."""
+    if not rows:
+        return
+    if session.in_nested_transaction():  # a savepoint may be rolled back alone: no queue to reconcile
+        _bulk_insert(session, rows)
+        return
+    if not session.info.get(PENDING_HOOKED):
+        event.listen(session, "before_commit", write_pending)
+        event.listen(session, "after_rollback", _drop_pending)
+        session.info[PENDING_HOOKED] = True
+    session.info.setdefault(PENDING_ROWS, []).extend(rows)
+
+
+def write_pending(session: Session) -> None:
+    """Write the queued query-table rows now (the commit does it by itself)."""
+    rows = session.info.pop(PENDING_ROWS, None)
+    if rows:
+        _bulk_insert(session, rows)
+
+
+def _drop_pending(session: Session) -> None:
+    session.info.pop(PENDING_ROWS, None)
 
 
 def _search_tokens(article: Any, rec: dict[str, Any]) -> tuple[str, str]:
@@ -218,23 +273,61 @@ def _search_tokens(article: Any, rec: dict[str, Any]) -> tuple[str, str]:
     tokens = article.get("tokens")
     if tokens is None:
         tokens = tokenize(rec["body"] + "\n" + "\n".join(rec["captions"]))
-    return " ".join(tokenize(heads)), " ".join(t for t in tokens if t.strip())
+    return " ".join(tokenize(heads)), " ".join(filter(str.strip, tokens))
 
 
-def _articles_of(session: Session, item: Any, count: int) -> dict[int, Article]:
+@dataclass
+class ArticleRow:
+    """An article identity: what versioning reads and changes (written back by ``_save_rows``).
+
+    ``stored_version`` is the current version the row holds in the database: a row created for this
+    page is stored with version 1, the version this page is about to add to it.
+    """
+
+    id: int
+    current_version: int
+    stored_version: int
+    last_seen: datetime | None = None
+
+
+def _articles_of(session: Session, item: Any, count: int) -> dict[int, ArticleRow]:
     """The article identities at positions 0..count-1 of the page's URL, created where missing."""
     url = item["url"]
-    by_position = {a.position: a for a in session.scalars(select(Article).where(Article.url == url))}
+    same_url = select(Article.position, Article.id, Article.current_version).where(Article.url == url)
+    by_position = {pos: ArticleRow(aid, version, version) for pos, aid, version in session.execute(same_url)}
     now = parse_time(item.get("fetched_at"))
     missing = [
         dict(source=item["source"], url=url, position=p, origin=item.get("origin") or url,
-             current_version=0, first_seen=now, last_seen=now)
+             current_version=FIRST_VERSION, first_seen=now, last_seen=now)
         for p in range(count) if p not in by_position
     ]  # fmt: skip
     if missing:
-        insert_or_ignore(session, Article, missing, ("url", "position"))
-        by_position = {a.position: a for a in session.scalars(select(Article).where(Article.url == url))}
+        added = _insert_or_ignore_returning(session, Article, missing, ("url", "position"), "position")
+        if len(added) < len(missing):  # a concurrent writer created some of them: read those
+            stored = session.execute(same_url)
+            by_position = {pos: ArticleRow(aid, version, version) for pos, aid, version in stored}
+        # ours have no version yet (the one this page adds is already the row's current one)
+        by_position.update((pos, ArticleRow(aid, 0, FIRST_VERSION)) for aid, pos in added)
     return by_position
+
+
+def _save_rows(session: Session, rows: list[ArticleRow]) -> None:
+    """Write the changed article identities back, one executemany UPDATE."""
+    changed = [
+        {"row_id": r.id, "version": r.current_version, "seen": r.last_seen}
+        for r in rows if r.last_seen is not None or r.current_version != r.stored_version
+    ]  # fmt: skip
+    if not changed:
+        return
+    table = Article.__table__
+    with_seen = [c for c in changed if c["seen"] is not None]
+    without_seen = [c for c in changed if c["seen"] is None]
+    where = table.c.id == bindparam("row_id")
+    if with_seen:
+        both = {"current_version": bindparam("version"), "last_seen": bindparam("seen")}
+        session.execute(update(table).where(where).values(both), with_seen)
+    if without_seen:
+        session.execute(update(table).where(where).values(current_version=bindparam("version")), without_seen)
 
 
 def _current_versions(session: Session, article_ids: list[int]) -> dict[int, ArticleVersion]:
@@ -268,11 +361,12 @@ def provenance_of(item: Any, article: Any, rec: dict[str, Any]) -> dict[str, str
     return notes
 
 
-def _new_version(item: Any, page: Page, row: Article, rec: dict[str, Any], rhash: str, article: Any) -> dict:
+def _new_version(item: Any, page_id: int, row: ArticleRow, rec: dict[str, Any], rhash: str, article: Any,
+                 ) -> dict:  # fmt: skip
     return dict(
         article_id=row.id,
         version=row.current_version + 1,
-        page_id=page.id,
+        page_id=page_id,
         fetched_at=parse_time(item.get("fetched_at")),
         content_hash=body_hash(rec["body"]),
         record_hash=rhash,
@@ -291,7 +385,7 @@ def _new_version(item: Any, page: Page, row: Article, rec: dict[str, Any], rhash
     )
 
 
-def store_articles(session: Session, item: Any, page: Page, result: StoreResult) -> None:
+def store_articles(session: Session, item: Any, page_id: int, result: StoreResult) -> None:
     """Insert, version or re-annotate each article of the page, with a handful of statements per page."""
     articles = list(item.get("articles") or [])
     if not articles:
@@ -299,8 +393,10 @@ def store_articles(session: Session, item: Any, page: Page, result: StoreResult)
     recs = [record_of(a) for a in articles]
     rows = _articles_of(session, item, len(articles))
     current = _current_versions(session, [r.id for r in rows.values() if r.current_version])
+    if current:  # versions of these articles may get new index rows or lose old ones: write the queued ones
+        write_pending(session)
     now = parse_time(item.get("fetched_at"))
-    fresh: list[tuple[Article, dict[str, Any], dict[str, Any], Any]] = []
+    fresh: list[tuple[ArticleRow, dict[str, Any], dict[str, Any], Any]] = []
     reannotate: list[tuple[ArticleVersion, dict[str, Any], Any]] = []
     for position, (article, rec) in enumerate(zip(articles, recs, strict=True)):
         row = rows[position]
@@ -314,15 +410,19 @@ def store_articles(session: Session, item: Any, page: Page, result: StoreResult)
                 else:
                     reannotate.append((latest, rec, article))
                 continue
-        fresh.append((row, _new_version(item, page, row, rec, rhash, article), rec, article))
+        fresh.append((row, _new_version(item, page_id, row, rec, rhash, article), rec, article))
     if not fresh and not reannotate:
+        _save_rows(session, list(rows.values()))
         return
     person_ids = _person_ids(session, [rec for *_, rec, _a in fresh] + [rec for _v, rec, _a in reannotate])
     extra: Rows = []
     ids: list[int] = []
-    if fresh:
-        stmt = insert(ArticleVersion).returning(ArticleVersion.id, sort_by_parameter_order=True)
-        ids = list(session.execute(stmt, [values for _row, values, _rec, _a in fresh]).scalars())
+    if fresh:  # one multi-row INSERT; each new id is matched to its article (one new version each)
+        table = ArticleVersion.__table__
+        stmt = insert(table).returning(table.c.id, table.c.article_id)
+        added = session.execute(stmt, [values for _r, values, _rc, _a in fresh])
+        new_ids = {aid: vid for vid, aid in added}
+        ids = [new_ids[row.id] for row, *_ in fresh]
     for (row, values, rec, article), vid in zip(fresh, ids, strict=True):
         if row.current_version:
             result.articles_updated += 1
@@ -344,7 +444,8 @@ def store_articles(session: Session, item: Any, page: Page, result: StoreResult)
         for table in ENTITY_TABLES:
             session.execute(delete(table).where(table.version_id == version.id))
         extra += _entity_rows(version.id, rec, person_ids)
-    _bulk_insert(session, extra)
+    _save_rows(session, list(rows.values()))
+    _defer_insert(session, extra)
 
 
 def mark_done(session: Session, item: Any) -> None:
@@ -368,8 +469,8 @@ def mark_done(session: Session, item: Any) -> None:
 
 def store_page(session: Session, item: Any) -> StoreResult:
     """Store one page item and its articles; the caller commits."""
-    page, page_new = upsert_page(session, item)
+    page_id, page_new = upsert_page(session, item)
     result = StoreResult(page_new=page_new)
-    store_articles(session, item, page, result)
+    store_articles(session, item, page_id, result)
     mark_done(session, item)
     return result

@@ -44,8 +44,6 @@ REPEAT_MIN_CHARS = 12
 CLAUSE_REPEAT_MIN_CHARS = 6
 # Indented and unindented lines must each be at least this many for indentation to mark paragraphs.
 INDENT_MIN_LINES = 2
-# Characters ignored when comparing text for repeats.
-_SPACE = re.compile(r"[\s\u3000]+")
 # Fields of the record that are lists (empty list when the page does not state them).
 LIST_FIELDS = ("reporters", "photographers", "captions")
 # Fields of the record that are single values (None when the page does not state them).
@@ -53,7 +51,8 @@ VALUE_FIELDS = ("lead_title", "title", "subtitle")
 
 
 def _key(text: str) -> str:
-    return _SPACE.sub("", text).rstrip("。！？!?，,；;、”’")
+    """The text as compared for repeats: whitespace (Unicode's, U+3000 included) and end marks ignored."""
+    return "".join(text.split()).rstrip("。！？!?，,；;、”’")
 
 
 def split_slogan_line(line: str) -> tuple[str, str] | None:

@@ -27,6 +27,10 @@ BLOCK_FIELDS = ("headlines", "lead_title", "title", "subtitle", "paragraphs", "c
 ZHU_WORDS = re.compile(r"著(?=名|作|称|述|录|者|书|有|文)|(?<=[显卓昭编论专名原巨遗新拙合译土])著")
 
 
+# Runs of CJK unified ideographs: the characters whose script is counted.
+HANZI_RUN = re.compile("[\u4e00-\u9fff]+")
+
+
 @lru_cache(maxsize=1)
 def converter() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
@@ -51,12 +55,27 @@ def reverse_converter() -> opencc.OpenCC:
 
 def script_counts(text: str) -> tuple[int, int]:
     """(Traditional-only, Simplified-only) Hanzi in ``text``: those t2s, resp. s2t, would change."""
-    hanzi = "".join(c for c in text if "\u4e00" <= c <= "\u9fff")
+    hanzi = "".join(HANZI_RUN.findall(text))
     if not hanzi:
         return 0, 0
-    trad = sum(1 for a, b in zip(hanzi, to_simplified(hanzi), strict=False) if a != b)
-    simp = sum(1 for a, b in zip(hanzi, reverse_converter().convert(hanzi), strict=False) if a != b)
-    return trad, simp
+    return _changed(hanzi, to_simplified(hanzi)), _changed(hanzi, reverse_converter().convert(hanzi))
+
+
+def _script_and_traditional(text: str) -> tuple[str, int]:
+    """``detect_script(text)`` and the Traditional-only count, skipping the s2t pass when it cannot
+    change the verdict (no Traditional-only character: the page is Simplified whatever else it has)."""
+    hanzi = "".join(HANZI_RUN.findall(text))
+    trad = _changed(hanzi, to_simplified(hanzi)) if hanzi else 0
+    if trad == 0:
+        return script_of_counts(0, 0), 0
+    return script_of_counts(trad, _changed(hanzi, reverse_converter().convert(hanzi))), trad
+
+
+def _changed(before: str, after: str) -> int:
+    """How many positions differ between ``before`` and ``after`` (up to the shorter one's end)."""
+    if before == after:
+        return 0
+    return sum(map(str.__ne__, before, after))
 
 
 def script_of_counts(trad: int, simp: int) -> str:
@@ -89,8 +108,7 @@ class ScriptPipeline:
         return cls()
 
     def process_item(self, item: Any) -> Any:
-        trad, simp = script_counts(item.get("text") or "")
-        item["script"] = script_of_counts(trad, simp)
+        item["script"], trad = _script_and_traditional(item.get("text") or "")
         if trad == 0:
             return item  # nothing to convert
         for key in TEXT_FIELDS:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from . import tokens
 from .bylines import MASK, mask_bylines
@@ -102,9 +103,7 @@ def extract(
 
 def _mask_words(words: list[str], spans: list[tuple[int, int]]) -> list[str]:
     """``words`` with every token that lies inside a blanked byline span turned into a blank."""
-    starts = [0]
-    for w in words:
-        starts.append(starts[-1] + len(w))
+    starts = list(accumulate(map(len, words), initial=0))
     out = list(words)
     for lo, hi in spans:
         i = bisect_left(starts, lo)

@@ -9,6 +9,7 @@ or, for a full-length guess, standing between punctuation, "和", "、" and the 
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 from . import foreign, lexicon, names, tokens
 from .candidates import NAME_TAGS, PeopleResult, plausible_name, thing_after
@@ -81,21 +82,25 @@ def _context(
     return False
 
 
+# Tags of a token that may be a name: a name, a place (foreign names are often taken for one), unknown.
+CANDIDATE_TAGS = frozenset({*NAME_TAGS, "ns", None})
+
+
 def _candidates(words: list[str], tags: list[str | None]) -> list[tuple[str, int, int]]:
     """(word, index of first token, index of last token) of what may be a name: a token jieba
     tags as a name or a place, or does not know; and a lone surname token joined with the short
     token after it (jieba's "吴" + "天明")."""
     single, _ = lexicon.surnames()
-    out = [
-        (w, i, i)
-        for i, (w, t) in enumerate(zip(words, tags, strict=True))
-        if len(w) >= 2 and (t is None or t in NAME_TAGS or t == "ns") and names.is_cjk(w[0])
-    ]
+    if len(tags) != len(words):
+        raise ValueError("one tag per word")
+    # the tag and surname tests run over the whole token list at C speed; the rest on the few hits
+    tagged = compress(range(len(words)), map(CANDIDATE_TAGS.__contains__, tags))
+    out = [(words[i], i, i) for i in tagged if len(words[i]) >= 2 and names.is_cjk(words[i][0])]
     last = len(words) - 1
     out += [
-        (w + words[i + 1], i, i + 1)
-        for i, w in enumerate(words)
-        if w in single and i < last and 1 <= len(words[i + 1]) <= names.MAX_GIVEN
+        (words[i] + words[i + 1], i, i + 1)
+        for i in compress(range(len(words)), map(single.__contains__, words))
+        if i < last and 1 <= len(words[i + 1]) <= names.MAX_GIVEN
     ]
     return out
 

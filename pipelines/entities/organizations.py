@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import compress, repeat
 
 from . import lexicon, names
 from .spans import grow_left
@@ -30,7 +31,7 @@ LEADING_PREPOSITIONS = "由到在对向从把被将"
 
 
 # Last characters of the suffixes: a token ending otherwise is no head (a set look-up before the regex).
-_HEAD_LAST_CHARS = frozenset(suffix[-1] for suffix in ORG_SUFFIXES)
+_HEAD_LAST = tuple(sorted({suffix[-1] for suffix in ORG_SUFFIXES}))
 
 
 def _is_head(word: str) -> bool:
@@ -53,7 +54,8 @@ def _start(words: list[str], tags: list[str | None], first: int, index: int) -> 
 def find_organizations(words: list[str], tags: list[str | None]) -> list[str]:
     """Organisations named in the token stream, in order, each once."""
     out: list[str] = []
-    heads = [i for i, w in enumerate(words) if w[-1:] in _HEAD_LAST_CHARS and _is_head(w)]
+    ends_like_head = map(str.endswith, words, repeat(_HEAD_LAST))  # a cheap test at C speed first
+    heads = [i for i in compress(range(len(words)), ends_like_head) if _is_head(words[i])]
     for i in heads:
         first = _start(words, tags, grow_left(words, tags, i, MAX_ORG_CHARS), i)
         name = "".join(words[first : i + 1])

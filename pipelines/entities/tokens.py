@@ -11,7 +11,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from functools import cache
+from itertools import compress
 from typing import Any
+
+from crawler.tokens import segment
 
 # Frequency a lent name gets in jieba's dictionary: high enough to beat the split of a name
 # into surname + common word ("王家" + "鹏"), low enough not to swallow real words.
@@ -39,12 +42,17 @@ def _jieba() -> Any:
 def _tag_table() -> dict[str, str]:
     """jieba's part-of-speech tag per dictionary word (read from its shipped dict.txt)."""
     jieba = _jieba()
-    table: dict[str, str] = {}
     with jieba.dt.get_dict_file() as fh:  # the shipped dictionary, opened in binary mode
-        for raw in fh:
-            parts = raw.decode("utf-8").split()
-            if len(parts) == 3:
-                table[parts[0]] = parts[2]
+        text = fh.read().decode("utf-8")
+    fields = text.split()
+    lines = text.count("\n") + (not text.endswith("\n"))
+    if len(fields) == 3 * lines:  # every line is "word freq tag": slice the columns at once
+        return dict(zip(fields[0::3], fields[2::3], strict=True))
+    table: dict[str, str] = {}
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) == 3:
+            table[parts[0]] = parts[2]
     return table
 
 
@@ -63,7 +71,7 @@ def cut(text: str, names: Iterable[str] = ()) -> list[str]:
     jieba = _jieba()
     lent = [n for n in names if n and n in text and freq(n) < LEARNED_NAME_FREQ]
     if not lent:
-        return jieba.lcut(text)
+        return segment(text)
     dt = jieba.dt
     table = dt.FREQ
     saved: dict[str, object] = {}
@@ -76,7 +84,7 @@ def cut(text: str, names: Iterable[str] = ()) -> list[str]:
                 table.setdefault(name[:i], 0)  # a prefix jieba walks through to reach the name
             table[name] = LEARNED_NAME_FREQ
         dt.total = total + LEARNED_NAME_FREQ * len(lent)
-        return jieba.lcut(text)
+        return segment(text)
     finally:
         for word, value in saved.items():
             if value is _ABSENT:
@@ -102,9 +110,9 @@ def tag(word: str) -> str | None:
 
 def tags_of(words: list[str], names: Iterable[str] = ()) -> list[str | None]:
     """The tag of every word, lent ``names`` tagged as person names."""
-    get = _tag_table().get
-    out = [get(w) for w in words]
+    out = list(map(_tag_table().get, words))
     lent = set(names)
     if lent:
-        out = [NAME_TAG if w in lent else t for w, t in zip(words, out, strict=True)]
+        for i in compress(range(len(words)), map(lent.__contains__, words)):
+            out[i] = NAME_TAG
     return out
