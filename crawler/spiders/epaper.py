@@ -23,37 +23,16 @@ from urllib.parse import urljoin
 
 import scrapy
 from scrapy.http import Response
-from twisted.python.failure import Failure
 
-from crawler.decoding import UndecodableError
 from crawler.incremental import epaper_plan
-from crawler.middlewares.conditional import NotModified, Unchanged
 from crawler.middlewares.safety import host_of
-from crawler.pagebuild import build_page_item, utc_now
+from crawler.webspider import NewspaperSpider
 
 # Pages of one issue folder.
 EDITION_LINK = re.compile(r"/node_\d+\.html?$")
 ARTICLE_LINK = re.compile(r"/content_\d+\.html?$")
 # Longest date range one run accepts (a typo in a year should not start a decade-long crawl).
 MAX_DAYS = 3660
-
-
-def header_charset(response: Response) -> str | None:
-    """The charset the Content-Type header names, if any."""
-    value = response.headers.get(b"Content-Type") or b""
-    m = re.search(rb"charset\s*=\s*[\"']?([A-Za-z0-9_\-]+)", value, re.I)
-    return m.group(1).decode("ascii") if m else None
-
-
-def page_item(spider: scrapy.Spider, response: Response) -> Any:
-    """The PageItem of a fetched page, or None when its bytes cannot be decoded."""
-    try:
-        return build_page_item(source=spider.name, url=response.url, origin=response.url, raw=response.body,
-                               header_charset=header_charset(response), fetched_at=utc_now(), http=response)
-    except UndecodableError as exc:
-        spider.logger.error("undecodable page %s: %s", response.url, exc)
-        spider.crawler.stats.inc_value(f"{spider.name}/undecodable")
-        return None
 
 
 def page_links(response: Response) -> Iterator[str]:
@@ -74,7 +53,7 @@ def day_range(start: str, end: str | None) -> list[dt.date]:
     return [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
 
 
-class EpaperSpider(scrapy.Spider):
+class EpaperSpider(NewspaperSpider):
     name = "epaper"
     # Where the e-paper lives (setting EPAPER_ROOT) and each day's first edition page (EPAPER_ENTRY).
     DEFAULT_ROOT = "http://epaper.jzrb.com/rb/"
@@ -135,14 +114,3 @@ class EpaperSpider(scrapy.Spider):
                 yield scrapy.Request(url, callback=self.parse_article, errback=self.failed,
                                      meta={"download_fail_on_dataloss": False, "conditional": True})
 
-    def parse_article(self, response: Response) -> Iterator[Any]:
-        item = page_item(self, response)
-        if item is not None:
-            self.crawler.stats.inc_value("epaper/article_pages")
-            yield item
-
-    def failed(self, failure: Failure) -> None:
-        """Errback: the failure was logged by the fault middleware; count it and go on."""
-        if failure.check(NotModified, Unchanged):  # a stored page that has not changed: nothing to do
-            return
-        self.crawler.stats.inc_value("epaper/failed_requests")

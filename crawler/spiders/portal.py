@@ -18,12 +18,10 @@ from urllib.parse import urljoin
 
 import scrapy
 from scrapy.http import Response
-from twisted.python.failure import Failure
 
 from crawler.incremental import known_urls
-from crawler.middlewares.conditional import NotModified, Unchanged
 from crawler.middlewares.safety import host_of
-from crawler.spiders.epaper import page_item
+from crawler.webspider import NewspaperSpider
 
 # Article pages linked from a listing.
 ARTICLE_LINK = re.compile(r"ShowArticle\.asp\?ArticleID=\d+", re.I)
@@ -41,7 +39,7 @@ def int_list(value: str | list[int] | None) -> list[int]:
     return [int(v) for v in str(value).replace(" ", "").split(",") if v]
 
 
-class PortalSpider(scrapy.Spider):
+class PortalSpider(NewspaperSpider):
     name = "portal"
     # Site root (PORTAL_ROOT), sections crawled (PORTAL_CLASSES) and listing pages per section
     # (PORTAL_MAX_PAGES, 0 = until the last page).
@@ -109,14 +107,3 @@ class PortalSpider(scrapy.Spider):
         next_links = [a for a in response.css("a") if NEXT_PAGE_TEXT.search(" ".join(a.css("::text").getall()))]
         return not next_links
 
-    def parse_article(self, response: Response) -> Iterator[Any]:
-        item = page_item(self, response)
-        if item is not None:
-            self.crawler.stats.inc_value("portal/article_pages")
-            yield item
-
-    def failed(self, failure: Failure) -> None:
-        """Errback: the failure was logged by the fault middleware; count it and go on."""
-        if failure.check(NotModified, Unchanged):  # a stored page that has not changed: nothing to do
-            return
-        self.crawler.stats.inc_value("portal/failed_requests")
