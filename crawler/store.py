@@ -174,18 +174,32 @@ FIRST_VERSION = 1
 
 
 def _person_ids(session: Session, recs: list[dict[str, Any]]) -> dict[str, int]:
-    """Ids of every person the records name, creating the missing ones (known names: one SELECT)."""
-    names = sorted({p["name"] for rec in recs for p in rec["people"] if isinstance(p, dict) and p.get("name")})
+    """Ids of every person the records name, creating the missing ones.
+
+    Ids read or created earlier in the same transaction are remembered (officials recur page after
+    page): only names new to it cost a SELECT, and only names new to the database an INSERT.
+    """
+    names = sorted(
+        {p["name"] for rec in recs for p in rec["people"] if isinstance(p, dict) and p.get("name")}
+    )
     if not names:
         return {}
-    known = select(Person.name, Person.id).where(Person.name.in_(names))
-    ids = {name: pid for name, pid in session.execute(known)}
-    missing = [{"name": n} for n in names if n not in ids]
-    if missing:
-        added = _insert_or_ignore_returning(session, Person, missing, ("name",), "name")
-        ids.update((name, pid) for pid, name in added)
-        if len(added) < len(missing):  # a concurrent writer added some of them
-            ids = {name: pid for name, pid in session.execute(known)}
+    remembered: dict[str, int] = (
+        {} if session.in_nested_transaction() else session.info.setdefault(PERSON_IDS, {})
+    )
+    ids = {n: remembered[n] for n in names if n in remembered}
+    unread = [n for n in names if n not in ids]
+    if unread:
+        known = select(Person.name, Person.id).where(Person.name.in_(unread))
+        ids.update((name, pid) for name, pid in session.execute(known))
+        missing = [{"name": n} for n in unread if n not in ids]
+        if missing:
+            added = _insert_or_ignore_returning(session, Person, missing, ("name",), "name")
+            ids.update((name, pid) for pid, name in added)
+            if len(added) < len(missing):  # a concurrent writer added some of them
+                ids.update((name, pid) for name, pid in session.execute(known))
+        if not session.in_nested_transaction():
+            remembered.update(ids)
     return ids
 
 
@@ -212,8 +226,13 @@ def _entity_rows(version_id: int, rec: dict[str, Any], person_ids: dict[str, int
         pid = person_ids.get(person.get("name")) if isinstance(person, dict) else None
         if pid is not None and pid not in seen:
             seen.add(pid)
-            rows.append((Mention, dict(version_id=version_id, person_id=pid, titles=list(person.get("titles") or []))))
-    rows += [(OrganizationMention, dict(version_id=version_id, name=n)) for n in dict.fromkeys(rec["organizations"])]
+            rows.append(
+                (Mention, dict(version_id=version_id, person_id=pid, titles=list(person.get("titles") or [])))
+            )
+    rows += [
+        (OrganizationMention, dict(version_id=version_id, name=n))
+        for n in dict.fromkeys(rec["organizations"])
+    ]
     rows += [(PlaceMention, dict(version_id=version_id, name=n)) for n in dict.fromkeys(rec["places"])]
     rows += _amount_rows(version_id, rec["amounts"])
     days = dict.fromkeys(filter(None, (parse_day(d) for d in rec["event_dates"])))
@@ -236,9 +255,13 @@ def _bulk_insert(session: Session, rows: Rows) -> None:
         session.execute(insert(model.__table__), values)  # type: ignore[attr-defined]
 
 
-# Where a session keeps the query-table rows of the pages stored since its last write of them.
+# Where a session keeps the query-table rows of the pages stored since its last write of them,
+# the upserts queued with them (per table, by primary key: the last one wins) and the ids of the
+# people its transaction has read or created.
 PENDING_ROWS = "crawler.store.pending_rows"
+PENDING_UPSERTS = "crawler.store.pending_upserts"
 PENDING_HOOKED = "crawler.store.pending_hooked"
+PERSON_IDS = "crawler.store.person_ids"
 
 
 def _defer_insert(session: Session, rows: Rows) -> None:
@@ -250,22 +273,58 @@ def _defer_insert(session: Session, rows: Rows) -> None:
     if session.in_nested_transaction():  # a savepoint may be rolled back alone: no queue to reconcile
         _bulk_insert(session, rows)
         return
+    _hook_pending(session)
+    session.info.setdefault(PENDING_ROWS, []).extend(rows)
+
+
+def _defer_upsert(
+    session: Session, model: type, values: dict[str, Any], update_columns: tuple[str, ...]
+) -> None:
+    """Queue ``INSERT … ON CONFLICT (primary key) DO UPDATE SET update_columns``, written with the
+    query-table rows (at once inside a savepoint)."""
+    if session.in_nested_transaction():
+        _bulk_upsert(session, model, update_columns, [values])
+        return
+    _hook_pending(session)
+    table = model.__table__  # type: ignore[attr-defined]
+    key = tuple(values[c.name] for c in table.primary_key.columns)
+    queued = session.info.setdefault(PENDING_UPSERTS, {}).setdefault((model, update_columns), {})
+    queued[key] = values
+
+
+def _hook_pending(session: Session) -> None:
     if not session.info.get(PENDING_HOOKED):
         event.listen(session, "before_commit", write_pending)
         event.listen(session, "after_rollback", _drop_pending)
         session.info[PENDING_HOOKED] = True
-    session.info.setdefault(PENDING_ROWS, []).extend(rows)
 
 
 def write_pending(session: Session) -> None:
-    """Write the queued query-table rows now (the commit does it by itself)."""
+    """Write the queued query-table rows and upserts now (the commit does it by itself)."""
     rows = session.info.pop(PENDING_ROWS, None)
     if rows:
         _bulk_insert(session, rows)
+    upserts = session.info.pop(PENDING_UPSERTS, None)
+    for (model, update_columns), by_key in (upserts or {}).items():
+        _bulk_upsert(session, model, update_columns, list(by_key.values()))
+
+
+def _bulk_upsert(
+    session: Session, model: type, update_columns: tuple[str, ...], rows: list[dict[str, Any]]
+) -> None:
+    table = model.__table__  # type: ignore[attr-defined]
+    stmt = _insert(session)(table)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=list(table.primary_key.columns), set_={c: stmt.excluded[c] for c in update_columns}
+    )
+    session.execute(stmt, rows)
 
 
 def _drop_pending(session: Session) -> None:
-    session.info.pop(PENDING_ROWS, None)
+    """A rollback of the transaction forgets what was queued and the person ids it read (nothing
+    is queued or remembered inside a savepoint, so rolling one back leaves both right)."""
+    for key in (PENDING_ROWS, PENDING_UPSERTS, PERSON_IDS):
+        session.info.pop(key, None)
 
 
 def _search_tokens(article: Any, rec: dict[str, Any]) -> tuple[str, str]:
@@ -335,7 +394,10 @@ def _current_versions(session: Session, article_ids: list[int]) -> dict[int, Art
         return {}
     stmt = (
         select(ArticleVersion)
-        .join(Article, (ArticleVersion.article_id == Article.id) & (ArticleVersion.version == Article.current_version))
+        .join(
+            Article,
+            (ArticleVersion.article_id == Article.id) & (ArticleVersion.version == Article.current_version),
+        )
         .where(Article.id.in_(article_ids))
     )
     return {v.article_id: v for v in session.scalars(stmt)}
@@ -449,22 +511,28 @@ def store_articles(session: Session, item: Any, page_id: int, result: StoreResul
 
 
 def mark_done(session: Session, item: Any) -> None:
-    """Record the URL as done and its validators, in the same transaction as its articles."""
+    """Record the URL as done and its validators, in the same transaction as its articles.
+
+    Two upserts, queued like the query-table rows: a batch of pages writes them with one statement
+    per table just before it commits (the last page of a URL wins within a batch).
+    """
     url, now = item["url"], parse_time(item.get("fetched_at"))
-    entry = session.get(FrontierEntry, url)
-    if entry is None:
-        session.add(FrontierEntry(url=url, source=item["source"], state="done", discovered_at=now, done_at=now))
-    else:
-        entry.state, entry.done_at, entry.lease_until = "done", now, None
-    state = session.get(UrlState, url)
-    if state is None:
-        state = UrlState(url=url, source=item["source"])
-        session.add(state)
-    state.etag = item.get("etag")
-    state.last_modified = item.get("last_modified")
-    state.content_hash = sha256(item.get("raw") or b"")
-    state.last_status = item.get("http_status") or 200
-    state.fetched_at = now
+    frontier = dict(url=url, source=item["source"], state="done", callback=None, meta={}, discovered_at=now,
+                    lease_until=None, done_at=now, attempts=0, last_error=None)  # fmt: skip
+    _defer_upsert(session, FrontierEntry, frontier, ("state", "done_at", "lease_until"))
+    validators = dict(
+        url=url,
+        source=item["source"],
+        etag=item.get("etag"),
+        last_modified=item.get("last_modified"),
+        content_hash=sha256(item.get("raw") or b""),
+        last_status=item.get("http_status") or 200,
+        fetched_at=now,
+        checked_at=None,
+    )
+    _defer_upsert(
+        session, UrlState, validators, ("etag", "last_modified", "content_hash", "last_status", "fetched_at")
+    )
 
 
 def store_page(session: Session, item: Any) -> StoreResult:

@@ -23,19 +23,13 @@ from scrapy.exceptions import UsageError
 from scrapy.spiderloader import get_spider_loader
 from scrapy.utils.conf import arglist_to_dict
 
-from crawler import lease
-from crawler.distributed import (
-    DistributedCrawl,
-    SharedScheduler,
-    clear_seen_if_idle,
-    job_started,
-    keys_for,
-    queue_size,
-    redact_redis,
-    redis_client,
-    redis_url,
-    waiting_workers,
-)
+
+def _distributed() -> Any:
+    """``crawler.distributed``, imported when the command runs: ``scrapy`` lists every command at
+    start-up, so importing Redis support here would slow down every other command."""
+    from crawler import distributed
+
+    return distributed
 
 
 async def collect(start: AsyncIterator[Any]) -> list[Request]:
@@ -68,12 +62,13 @@ class Command(ScrapyCommand):
         assert self.settings is not None
         if len(args) != 1:
             raise UsageError("give one spider, e.g. scrapy enqueue epaper -a start=2024-05-01")
+        dist = _distributed()
         settings = self.settings.copy()
-        if not redis_url(settings):
+        if not dist.redis_url(settings):
             raise UsageError(
                 "set REDIS_URL (environment or -s REDIS_URL=redis://host:6379/0)", print_help=False
             )
-        DistributedCrawl().update_settings(settings)
+        dist.DistributedCrawl().update_settings(settings)
         try:
             spidercls = get_spider_loader(settings).load(args[0])
         except KeyError as exc:
@@ -85,20 +80,23 @@ class Command(ScrapyCommand):
             raise UsageError(f"{args[0]}: {exc}", print_help=False) from exc
         requests = asyncio.run(collect(spider.start()))
         pushed, seen = self.push(crawler, spider, requests)
-        keys = keys_for(settings, spider.name)
-        server = redis_client(settings)
+        keys = dist.keys_for(settings, spider.name)
+        server = dist.redis_client(settings)
         print(f"{spider.name}: {pushed} requests queued, {seen} already queued or seen; "
-              f"{queue_size(server, keys.queue)} waiting in {keys.queue} on {redact_redis(settings['REDIS_URL'])}; "
-              f"{waiting_workers(server, keys)} workers up")  # fmt: skip
+              f"{dist.queue_size(server, keys.queue)} waiting in {keys.queue} on "
+              f"{dist.redact_redis(settings['REDIS_URL'])}; {dist.waiting_workers(server, keys)} workers up")
 
     def push(self, crawler: Crawler, spider: Any, requests: list[Request]) -> tuple[int, int]:
         """Record ``requests`` in the frontier, start a new crawl when none is under way, push them."""
+        from crawler import lease
+
+        dist = _distributed()
         settings = crawler.settings
-        keys = keys_for(settings, spider.name)
-        server = redis_client(settings)
+        keys = dist.keys_for(settings, spider.name)
+        server = dist.redis_client(settings)
         engine = frontier_engine(settings)
         try:
-            busy = queue_size(server, keys.queue) > 0
+            busy = dist.queue_size(server, keys.queue) > 0
             now = datetime.now(timezone.utc)
             if engine is not None:
                 now = lease.ServerClock(engine).now()
@@ -108,12 +106,12 @@ class Command(ScrapyCommand):
                 rows = [row for row in (request_row(r, spider) for r in requests) if row is not None]
                 lease.add_pending(engine, rows, spider.name, now)
             if not busy:  # a new crawl: what the last one saw may be asked again
-                clear_seen_if_idle(server, keys)
-            job_started(server, keys, now, new=not busy)
+                dist.clear_seen_if_idle(server, keys)
+            dist.job_started(server, keys, now, new=not busy)
         finally:
             if engine is not None:
                 engine.dispose()
-        scheduler = SharedScheduler.from_settings(settings)
+        scheduler = dist.SharedScheduler.from_settings(settings)
         scheduler.open(spider)
         pushed = sum(1 for r in requests if scheduler.enqueue_request(r))
         return pushed, len(requests) - pushed

@@ -23,7 +23,13 @@ from crawler.settings import PROJECT_ROOT
 
 class ArchiveSpider(scrapy.Spider):
     name = "archive"
-    custom_settings: ClassVar[dict[str, Any]] = {"ROBOTSTXT_OBEY": False}
+    # Nothing is fetched: without the HTTP handlers and the retry middleware (both load Scrapy's
+    # HTTP client and its TLS set-up) the replay starts about half a second sooner.
+    custom_settings: ClassVar[dict[str, Any]] = {
+        "ROBOTSTXT_OBEY": False,
+        "RETRY_ENABLED": False,
+        "DOWNLOAD_HANDLERS": {"http": None, "https": None},
+    }
 
     def __init__(self, path: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)

@@ -71,8 +71,10 @@ def extract(
     body = text or ""
     known = set(known_names or ())
     own = prepared or prepare(body)
-    # the strong rules read a name's length with the known names' help: redo them if others are known
-    strong = own.strong if known <= own.strong.strong else strong_people(own.masked, known)
+    # the strong rules read a name's length with the known names' help: redo them when a name known
+    # from elsewhere occurs in this text (the rules only ever look a known name up in the text)
+    others = [n for n in known - own.strong.strong if n in own.masked]
+    strong = strong_people(own.masked, known) if others else own.strong
     lent = known | strong.strong
     words = tokens.cut(body, lent)
     tags = tokens.tags_of(words, lent)

@@ -33,20 +33,31 @@ class Story:
     author_line: str | None = None  # 作者:… printed above the body (Founder, some years)
 
     def snippets(self) -> list[str]:
-        """Sentences the stored body must contain: the second sentence of each paragraph (of a photo: the
-        first sentence of each caption, which the record keeps without its 摄 credit)."""
-        out = []
+        """Sentences the stored body must contain, as a careful reader's list would: the opening and the
+        closing sentence of every paragraph, the opening one without its dateline (of a photo: the first
+        sentence of each caption, which the record keeps without its 摄 credit). Lead and closing
+        sentences are what general extractors tend to lose."""
+        out: list[str] = []
         if self.kind == "photo":
             return [c.split("。")[0] + "。" for c in self.captions if "。" in c]
         for para in self.paragraphs:
             if BYLINE_ONLY.match(para):  # a byline line is not body text
                 continue
-            parts = [p for p in para.replace("。", "。\n").split("\n") if len(p) >= 12]
-            if len(parts) > 1:
-                out.append(parts[1].strip())
-            elif parts:
-                out.append(parts[0].strip())
-        return out[:4]
+            sentences = [p.strip() for p in para.replace("。", "。\n").split("\n") if p.strip()]
+            if not sentences:
+                continue
+            first = DATELINE.sub("", sentences[0])
+            for sentence in (first, sentences[-1]) if len(sentences) > 1 else (first,):
+                clauses = re.split(r"[,，;；]", sentence)
+                if len(set(clauses)) < len(clauses):  # a clause printed twice: the record keeps it once
+                    continue
+                if len(sentence) >= 12 and sentence not in out:
+                    out.append(sentence)
+        return out
+
+
+# The dateline that opens a lead paragraph: "本报讯(记者李志强)", "本报洛阳3月2日电".
+DATELINE = re.compile(r"^[^，,。]{0,16}?(?:本报讯|电)\s*(?:[(（][^)）]{0,30}[)）])?")
 
 
 # A paragraph that is only a byline: "本报记者 郭树勋 付凯明", "记者 王丽 通讯员 陈刚".
