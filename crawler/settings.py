@@ -45,8 +45,6 @@ SUMMARY_STDOUT = True
 
 EXTENSIONS = {
     "scrapy.extensions.telnet.TelnetConsole": None,
-    # off (REMOTE_CONTROL_ENABLED below); not even imported, which saves a web framework's start-up
-    "scrapy.extensions.remote_control.RemoteControl": None,
     "crawler.extensions.summary.RunSummary": 500,
     # one crawl_runs row per crawl, and the lock against overlapping crawls
     "crawler.extensions.runlog.RunLog": 510,
