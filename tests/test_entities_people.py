@@ -100,3 +100,36 @@ def test_guessed_names_in_a_persons_place_but_not_brands_before_a_noun():
     assert people("来自韩国的金敏浩在焦作开了一家韩餐厅。") == [("金敏浩", [])]
     assert people("投资14亿元的欧凯龙国际家居港项目开工。") == []
     assert people("王老吉凉茶在当地超市销量领先。") == []
+
+
+def test_a_title_read_across_two_words_is_no_title():
+    # "女儿" is the end of "妇女" and the start of "儿童" here, not a daughter
+    assert people("全市妇女儿童工作会议今天召开。") == []
+    # a post inside a longer office name still is one
+    assert people("外交部长李明在会上致辞。") == [("李明", ["外交部长"])]
+
+
+def test_a_function_character_and_a_word_after_a_title_are_no_name():
+    assert people("会议邀请了高级工程师和专家参加论证。") == []
+    assert people("3位专家在现场指导农户。") == []
+
+
+def test_the_likelier_word_after_a_name_decides_its_length():
+    # "来到" is a likelier word than "东来": the name is three characters long
+    assert people("镇长张安东来到田间察看苗情。") == [("张安东", ["镇长"])]
+    assert people("镇长张安东说,今年的苗情很好。") == [("张安东", ["镇长"])]
+
+
+def test_names_the_dictionary_holds_without_a_cue_but_not_as_modifiers():
+    assert people("宋庆龄的一生致力于儿童福利事业。") == [("宋庆龄", [])]
+    assert people("石家庄的客商来焦考察。") == []
+    assert people("王老吉凉茶在当地超市销量领先。") == []
+
+
+def test_starts_inside_word_reads_the_dictionary():
+    from pipelines.entities.candidates import spans_two_words, starts_inside_word
+
+    assert starts_inside_word("对于污染大户", 1, 4)
+    assert not starts_inside_word("市委书记王小平", 2, 4)
+    assert spans_two_words("妇女儿童工作", 1, 3)
+    assert not spans_two_words("外交部长李明", 2, 4)

@@ -65,6 +65,41 @@ def plausible_name(name: str, known: set[str]) -> bool:
     return pos in NAME_TAGS or pos == "ns" or tokens.freq(prefix) < COMMON_PREFIX_FREQ  # "韩国栋"
 
 
+# A word this frequent that begins before a position and ends inside what follows it ("妇女" in
+# "妇女儿童", "对于" in "对于污染") says the position is inside a word, not at the start of a title
+# or a name ("女儿", "于污染"). Rare words ("长方" before "方明") do not count.
+STRADDLING_WORD_FREQ = 1000
+# Surname characters far more often function words ("和", "向", "来"): taken as a surname before an
+# ordinary word only when a known name says so ("医师和专家", "负责人和北京市").
+FUNCTION_SURNAMES = frozenset("于和向都由来那位")
+
+
+def starts_inside_word(text: str, start: int, end: int) -> bool:
+    """Is ``text[start]`` the inside of a frequent word that begins before it and ends before ``end``?"""
+    for before in (1, 2):
+        for after in range(1, max(1, end - start)):
+            a, b = start - before, start + after
+            if a >= 0 and b <= len(text) and tokens.freq(text[a:b]) >= STRADDLING_WORD_FREQ:
+                return True
+    return False
+
+
+def spans_two_words(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` only the end of one frequent word and the start of the next ("女儿" in
+    "妇女儿童")? A title inside a longer name of an office is none ("部长" in "外交部长")."""
+    if not starts_inside_word(text, start, end):
+        return False
+    last = end - 1
+    return any(
+        tokens.freq(text[last : last + k]) >= STRADDLING_WORD_FREQ for k in (2, 3) if last + k <= len(text)
+    )
+
+
+def function_char_plus_word(name: str) -> bool:
+    """A function character and an ordinary word read as one name ("和专家", "来福建")."""
+    return name[0] in FUNCTION_SURNAMES and tokens.is_word(name[1:])
+
+
 def thing_after(text: str, end: int) -> bool:
     """Does a word naming a thing ("社区", "公司") start at ``text[end]``?"""
     return bool(NOT_PERSON_AFTER.match(text, end))

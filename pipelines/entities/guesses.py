@@ -12,7 +12,7 @@ import re
 from itertools import compress
 
 from . import foreign, lexicon, names, tokens
-from .candidates import NAME_TAGS, PeopleResult, plausible_name, thing_after
+from .candidates import FUNCTION_SURNAMES, NAME_TAGS, PeopleResult, plausible_name, thing_after
 
 # What people do right after their name (the next jieba token).
 PERSON_NEXT = lexicon.words(
@@ -33,7 +33,6 @@ AFTER_PERSON = lexicon.words(
 # Words that join items of a list: a two-character guess there may be a company ("明仁、卓立等").
 LIST_WORDS = lexicon.words("等 的 和 与 及")
 # Surnames that are far more often function words: "都认真", "于一体", "和职能部门".
-FUNCTION_SURNAMES = frozenset("于和向都由")
 # A two-character word jieba tags as a name yet uses this often is an ordinary word ("文明", "智慧").
 COMMON_NR_FREQ = 300
 # Shortest foreign name taken on a verb of saying alone, and endings that make a word a place.
@@ -112,13 +111,15 @@ def person_verb_rule(
     that do not look Chinese ("奥巴马") only before what people do."""
     last = len(words) - 1
     for word, first, end in _candidates(words, tags):
-        if word in out.titles or word in known or word[0] in FUNCTION_SURNAMES:
+        if word in out.titles or word in known or word[0] in FUNCTION_SURNAMES or word in lexicon.places():
             continue
         pos = tags[first] if first == end else None
         if pos in NAME_TAGS and len(word) == 2 and tokens.freq(word) >= COMMON_NR_FREQ:
             continue
         prev = words[first - 1] if first > 0 else "。"
         nxt = words[end + 1] if end < last else "。"
+        if first > 0 and (prev[-1].isdigit() or tags[first - 1] == "m"):  # "4位农民": a measure word
+            continue
         if first != end or pos is None or pos in NAME_TAGS:
             if names.has_name_shape(word):
                 full_length = len(word) - names.surname_length(word) == names.MAX_GIVEN

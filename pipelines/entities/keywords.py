@@ -73,4 +73,3 @@ def top_keywords(words: list[str], k: int = TOP_K) -> list[str]:
             kept.append((-n * idf, rank, w))
     kept.sort()
     return [w for _, _, w in kept[:k]]
-

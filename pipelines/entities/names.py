@@ -97,7 +97,13 @@ def name_length_at(text: str, known: set[str] | frozenset[str] = frozenset()) ->
         or _starts_word(rest_long)
     )
     if short_ok and long_ok:
-        return long_ if rest_long[:1] in AFTER_NAME_WINNERS else short
+        # the reading whose following word is the likelier one wins: "陈安东来到" (来到, not 东来),
+        # "祝华新报道" (报道, not 新报)
+        if rest_long[:1] in AFTER_NAME_WINNERS or tokens.freq(rest_long[:2]) > max(
+            tokens.freq(rest_short[:2]), tokens.COMMON_WORD_FREQ
+        ):
+            return long_
+        return short
     if short_ok:
         return short
     return long_

@@ -12,6 +12,9 @@ Rules, strongest first (each reported in provenance):
 7. ``list-with-known``    a "、" list holding a confirmed name: "吕沛、宫卫红带队".
 8. ``known-name``         bare mentions of names confirmed on the page: "吕沛一行".
 9. ``person-verb``        names jieba guessed or holds, in a person's place (``guesses``).
+10. ``dictionary-name``   a three-character word jieba's dictionary holds as a person's name, shaped
+                          like one (a listed surname, no ordinary word inside, not a transliteration
+                          nor a gazetteer place): "宋庆龄", "焦裕禄", without any cue around it.
 
 Names from rules 1-3 are strong: the other articles of the page know them. A weak candidate that
 the text also uses as part of a company, place or project ("金沙社区", "明仁产业集群") is dropped,
@@ -23,8 +26,17 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from . import foreign, lexicon, names
-from .candidates import PeopleResult, plausible_name, thing_after
+from . import foreign, lexicon, names, tokens
+from .candidates import (
+    NAME_TAGS,
+    NOT_PERSON_AFTER,
+    PeopleResult,
+    function_char_plus_word,
+    plausible_name,
+    spans_two_words,
+    starts_inside_word,
+    thing_after,
+)
 from .guesses import person_verb_rule
 from .titles import title_before
 
@@ -54,8 +66,12 @@ def _post_regex() -> re.Pattern[str]:
 
 def _title_rule(text: str, known: set[str], out: PeopleResult) -> None:
     for m in _post_regex().finditer(text):
+        if spans_two_words(text, m.start(), m.end()):  # "女儿" inside "妇女儿童"
+            continue
         n = names.name_length_at(text[m.end() : m.end() + 6], known)
         name = text[m.end() : m.end() + n]
+        if n and name not in known and function_char_plus_word(name):  # "医师和专家"
+            continue
         translit = foreign.foreign_run_at(text, m.end())
         if translit and len(translit) >= n and name not in known:  # "总统普京", "秘书长古特雷斯"
             name = translit
@@ -131,7 +147,36 @@ def _name_before_post_rule(text: str, known: set[str], out: PeopleResult) -> Non
         start = m.start() - len(name)
         if start > 0 and names.is_cjk(text[start - 1]) and text[start - 1] not in BEFORE_PERSON_CHARS:
             continue
+        if starts_inside_word(text, start, m.start()):  # "对于污染大户"
+            continue
         out.add(name, "name-before-post")
+
+
+# jieba's dictionary tags many words "nr" that are no names ("今天下午", "高素质", "乌克兰"): a word
+# it holds is taken as a name only when it is shaped like a Chinese one.
+DICTIONARY_NAME_LENGTH = 3
+
+
+def _dictionary_name_rule(words: list[str], tags: list[str | None], out: PeopleResult) -> None:
+    single, _ = lexicon.surnames()
+    places = lexicon.places()
+    for i, (word, tag) in enumerate(zip(words, tags, strict=True)):
+        if tag != "nr" or len(word) != DICTIONARY_NAME_LENGTH or word in out.titles:
+            continue
+        if word[0] not in single or not names.has_name_shape(word) or word in places:
+            continue
+        if tokens.is_word(word[:2]) or tokens.is_word(word[1:]) or foreign.is_foreign_run(word):
+            continue
+        following = "".join(words[i + 1 : i + 3])
+        next_tag = tags[i + 1] if i + 1 < len(tags) else None
+        if NOT_PERSON_AFTER.match(following) or _names_a_thing(next_tag):  # "石家庄市", "王老吉凉茶"
+            continue
+        out.add(word, "dictionary-name")
+
+
+def _names_a_thing(tag: str | None) -> bool:
+    """A noun right after a word makes the word its modifier (a brand, an organisation's name)."""
+    return bool(tag) and tag.startswith("n") and tag not in NAME_TAGS  # type: ignore[union-attr]
 
 
 def _dotted_rule(text: str, out: PeopleResult) -> None:
@@ -191,6 +236,7 @@ def find_people(
     _dotted_rule(text, out)
     _name_list_rule(text, known, out)
     person_verb_rule(text, words, tags, known | out.strong, out)
+    _dictionary_name_rule(words, tags, out)
     _lists_with_known(text, known, out)
     _known_mentions(text, known | out.strong, out)
     _drop_inner_names(text, out)
