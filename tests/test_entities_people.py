@@ -133,3 +133,9 @@ def test_starts_inside_word_reads_the_dictionary():
     assert not starts_inside_word("市委书记王小平", 2, 4)
     assert spans_two_words("妇女儿童工作", 1, 3)
     assert not spans_two_words("外交部长李明", 2, 4)
+
+
+def test_a_transliterated_name_before_a_post_but_not_a_country():
+    assert people("克林顿总统还将访问西安。") == [("克林顿", [])]
+    assert people("俄罗斯总统在会上讲话。") == []
+    assert people("王安娜总经理介绍了情况。") == [("王安娜", [])]

@@ -50,6 +50,17 @@ def foreign_run_at(text: str, pos: int) -> str | None:
     return run if is_foreign_run(run) else None
 
 
+def foreign_run_before(text: str, pos: int) -> str | None:
+    """The transliterated name ending right before ``text[pos]`` ("克林顿" of "克林顿总统"), or None."""
+    start = pos
+    while start > 0 and pos - start < MAX_RUN and text[start - 1] in TRANSLIT_CHARS:
+        start -= 1
+    if start > 0 and text[start - 1] in TRANSLIT_CHARS:  # a longer run: not one name
+        return None
+    run = text[start:pos]
+    return run if is_foreign_run(run) else None
+
+
 def dotted_names(text: str) -> list[tuple[str, int]]:
     """Names joined by a middle dot, each with its start: [("约翰·史密斯", 12), …]."""
     return [(m.group(0), m.start()) for m in DOTTED.finditer(text)]

@@ -142,6 +142,15 @@ def _name_before_post_rule(text: str, known: set[str], out: PeopleResult) -> Non
         if m.group(0) in ROLE_WORDS or m.start() < 2:
             continue
         name = names.name_ending_at(text[max(0, m.start() - 4) : m.start()], known)
+        translit = foreign.foreign_run_before(text, m.start())
+        if translit and len(translit) >= len(name or ""):  # "克林顿总统"; not "罗斯" of "俄罗斯总统"
+            start = m.start() - len(translit)
+            after_boundary = (
+                start == 0 or not names.is_cjk(text[start - 1]) or text[start - 1] in BEFORE_PERSON_CHARS
+            )
+            if after_boundary and tokens.tag(translit) in NAME_TAGS and translit not in out.titles:
+                out.add(translit, "name-before-post")  # a name jieba holds, not a country
+            continue
         if not name or name in out.titles or not plausible_name(name, known):
             continue
         start = m.start() - len(name)
