@@ -139,3 +139,13 @@ def test_a_transliterated_name_before_a_post_but_not_a_country():
     assert people("克林顿总统还将访问西安。") == [("克林顿", [])]
     assert people("俄罗斯总统在会上讲话。") == []
     assert people("王安娜总经理介绍了情况。") == [("王安娜", [])]
+
+
+def test_dotted_names_whole_after_a_title_and_never_in_parts():
+    assert people("集团董事长约翰·史密斯出席签约仪式。") == [("约翰·史密斯", ["集团董事长"])]
+    assert people("该公司与葛兰素·威廉集团签署协议。") == []
+
+
+def test_no_name_after_a_shared_title_or_a_counted_noun():
+    assert people("英国副首相和法国外长将访华。") == []
+    assert people("5位离任大使分别来自非洲各国。") == []

@@ -50,6 +50,11 @@ def foreign_run_at(text: str, pos: int) -> str | None:
     return run if is_foreign_run(run) else None
 
 
+def inside_longer_run(text: str, start: int) -> bool:
+    """Does a transliterated word starting at ``text[start]`` continue a run or a dotted name before it?"""
+    return start > 0 and (text[start - 1] in TRANSLIT_CHARS or text[start - 1] in DOTS)
+
+
 def foreign_run_before(text: str, pos: int) -> str | None:
     """The transliterated name ending right before ``text[pos]`` ("克林顿" of "克林顿总统"), or None."""
     start = pos

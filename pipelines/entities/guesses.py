@@ -120,6 +120,10 @@ def person_verb_rule(
         nxt = words[end + 1] if end < last else "。"
         if first > 0 and (prev[-1].isdigit() or tags[first - 1] == "m"):  # "4位农民": a measure word
             continue
+        if nxt[:1] in foreign.DOTS or prev[-1:] in foreign.DOTS:  # a part of a dotted name ("葛兰素·威廉")
+            continue
+        if foreign.is_foreign_run(word) and foreign.inside_longer_run(prev + word, len(prev)):
+            continue  # "基耶" of "恩塔翁维基耶"
         if first != end or pos is None or pos in NAME_TAGS:
             if names.has_name_shape(word):
                 full_length = len(word) - names.surname_length(word) == names.MAX_GIVEN

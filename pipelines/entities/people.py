@@ -64,15 +64,24 @@ def _post_regex() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, alternatives)))
 
 
+# Numerals: what follows one is counted ("5位", "三名"), not named.
+NUMERALS = "零一二三四五六七八九十百千万两几数"
+# Joining words right after a title: the title is shared by a list ("副首相和外长"), no name follows.
+TITLE_JOINERS = "和与及"
+
+
 def _title_rule(text: str, known: set[str], out: PeopleResult) -> None:
     for m in _post_regex().finditer(text):
         if spans_two_words(text, m.start(), m.end()):  # "女儿" inside "妇女儿童"
             continue
         n = names.name_length_at(text[m.end() : m.end() + 6], known)
         name = text[m.end() : m.end() + n]
-        if n and name not in known and function_char_plus_word(name):  # "医师和专家"
-            continue
+        if n and name not in known and (function_char_plus_word(name) or name[0] in TITLE_JOINERS):
+            continue  # "医师和专家", "副首相和墨西哥外长": the title belongs to a list
         translit = foreign.foreign_run_at(text, m.end())
+        dotted = foreign.DOTTED.match(text, m.end())
+        if dotted and translit and len(dotted.group(0)) > len(translit):  # "董事长迈克·鲍林": the whole name
+            translit = dotted.group(0)
         if translit and len(translit) >= n and name not in known:  # "总统普京", "秘书长古特雷斯"
             name = translit
         elif not n or not plausible_name(name, known):
@@ -151,9 +160,11 @@ def _name_before_post_rule(text: str, known: set[str], out: PeopleResult) -> Non
             if after_boundary and tokens.tag(translit) in NAME_TAGS and translit not in out.titles:
                 out.add(translit, "name-before-post")  # a name jieba holds, not a country
             continue
-        if not name or name in out.titles or not plausible_name(name, known):
+        if not name or name in out.titles or not plausible_name(name, known) or function_char_plus_word(name):
             continue
         start = m.start() - len(name)
+        if start > 0 and (text[start - 1].isdigit() or text[start - 1] in NUMERALS):  # "5位离任大使"
+            continue
         if start > 0 and names.is_cjk(text[start - 1]) and text[start - 1] not in BEFORE_PERSON_CHARS:
             continue
         if starts_inside_word(text, start, m.start()):  # "对于污染大户"
@@ -177,6 +188,8 @@ def _dictionary_name_rule(words: list[str], tags: list[str | None], out: PeopleR
         if tokens.is_word(word[:2]) or tokens.is_word(word[1:]) or foreign.is_foreign_run(word):
             continue
         following = "".join(words[i + 1 : i + 3])
+        if following[:1] in foreign.DOTS:  # the first part of a dotted name ("葛兰素·威廉公司")
+            continue
         next_tag = tags[i + 1] if i + 1 < len(tags) else None
         if NOT_PERSON_AFTER.match(following) or _names_a_thing(next_tag):  # "石家庄市", "王老吉凉茶"
             continue
