@@ -27,6 +27,15 @@ def article_hits(local_site) -> int:
     return sum(1 for _, path, _ in list(local_site.requests) if "/content_" in path)
 
 
+def wait_for_articles(local_site, worker, count: int, limit: float) -> None:
+    """Wait until the site has served ``count`` article pages, while ``worker`` runs (``limit`` seconds at most);
+    fail if the worker ends first."""
+    deadline = time.monotonic() + limit
+    while article_hits(local_site) < count and worker.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert worker.poll() is None, "the worker ended before it could be interrupted"
+
+
 def leased_rows(db: str) -> int:
     engine = make_engine(db)
     try:
@@ -43,14 +52,7 @@ def test_killed_worker_loses_nothing_and_nothing_is_stored_twice(run_scrapy, loc
     local_site.delay_seconds = 0.3  # slow enough that the worker holds requests in flight when it dies
     enqueue(run_scrapy, postgres_url, redis_url, site_url)
     victim = start_worker(postgres_url, redis_url, site_url, *LEASE)
-    deadline = time.monotonic() + WAIT_LIMIT
-    while (
-        article_hits(local_site) < KILL_AFTER_ARTICLES
-        and victim.poll() is None
-        and time.monotonic() < deadline
-    ):
-        time.sleep(0.02)
-    assert victim.poll() is None, "the worker ended before it could be killed"
+    wait_for_articles(local_site, victim, KILL_AFTER_ARTICLES, WAIT_LIMIT)
     os.kill(victim.pid, signal.SIGKILL)
     victim.communicate(timeout=30)
     held = leased_rows(postgres_url)

@@ -8,7 +8,7 @@ import time
 
 from tests.test_crawl_web_to_database import check_records, exported
 from tests.test_distributed_crawl import enqueue, epaper_expected, finish, start_worker
-from tests.test_distributed_sigkill import article_hits, leased_rows
+from tests.test_distributed_sigkill import leased_rows, wait_for_articles
 from tests.test_incremental_sites import frontier_states
 
 # Leases far longer than the test may take: a lease left behind would show as a timeout.
@@ -22,14 +22,7 @@ def test_stopped_worker_leaves_no_lease(run_scrapy, local_site, site_url, expect
     local_site.delay_seconds = 0.3
     enqueue(run_scrapy, postgres_url, redis_url, site_url)
     first = start_worker(postgres_url, redis_url, site_url, *LONG_LEASE)
-    deadline = time.monotonic() + 60
-    while (
-        article_hits(local_site) < STOP_AFTER_ARTICLES
-        and first.poll() is None
-        and time.monotonic() < deadline
-    ):
-        time.sleep(0.02)
-    assert first.poll() is None, "the worker ended before it could be stopped"
+    wait_for_articles(local_site, first, STOP_AFTER_ARTICLES, 60)
     first.send_signal(signal.SIGTERM)
     _, err = finish(first)
     assert "(finish reason: shutdown)" in err or "Spider closed (shutdown)" in err
