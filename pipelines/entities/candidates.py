@@ -69,8 +69,8 @@ def plausible_name(name: str, known: set[str]) -> bool:
 # "妇女儿童", "对于" in "对于污染") says the position is inside a word, not at the start of a title
 # or a name ("女儿", "于污染"). Rare words ("长方" before "方明") do not count.
 STRADDLING_WORD_FREQ = 1000
-# Surname characters far more often function words ("和", "向", "来"): taken as a surname before an
-# ordinary word only when a known name says so ("医师和专家", "负责人和北京市").
+# Surname characters far more often function words ("都认真", "于一体", "和职能部门"): never guessed
+# as a surname, and before an ordinary word taken as one only when a known name says so ("医师和专家").
 FUNCTION_SURNAMES = frozenset("于和向都由来那位")
 
 

@@ -32,7 +32,6 @@ AFTER_PERSON = lexicon.words(
 )
 # Words that join items of a list: a two-character guess there may be a company ("明仁、卓立等").
 LIST_WORDS = lexicon.words("等 的 和 与 及")
-# Surnames that are far more often function words: "都认真", "于一体", "和职能部门".
 # A two-character word jieba tags as a name yet uses this often is an ordinary word ("文明", "智慧").
 COMMON_NR_FREQ = 300
 # Shortest foreign name taken on a verb of saying alone, and endings that make a word a place.

@@ -198,7 +198,7 @@ def _dictionary_name_rule(words: list[str], tags: list[str | None], out: PeopleR
 
 def _names_a_thing(tag: str | None) -> bool:
     """A noun right after a word makes the word its modifier (a brand, an organisation's name)."""
-    return bool(tag) and tag.startswith("n") and tag not in NAME_TAGS  # type: ignore[union-attr]
+    return tag is not None and tag.startswith("n") and tag not in NAME_TAGS
 
 
 def _dotted_rule(text: str, out: PeopleResult) -> None:
