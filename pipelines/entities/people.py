@@ -12,9 +12,9 @@ Rules, strongest first (each reported in provenance):
 7. ``list-with-known``    a "、" list holding a confirmed name: "吕沛、宫卫红带队".
 8. ``known-name``         bare mentions of names confirmed on the page: "吕沛一行".
 9. ``person-verb``        names jieba guessed or holds, in a person's place (``guesses``).
-10. ``dictionary-name``   a three-character word jieba's dictionary holds as a person's name, shaped
-                          like one (a listed surname, no ordinary word inside, not a transliteration
-                          nor a gazetteer place): "宋庆龄", "焦裕禄", without any cue around it.
+10. ``dictionary-name``   a three-character word jieba's dictionary holds as a person's name, with a
+                          listed surname, no ordinary word inside, not a transliteration nor a
+                          gazetteer place, not before a noun: "宋庆龄", "熊十力", without any cue.
 
 Names from rules 1-3 are strong: the other articles of the page know them. A weak candidate that
 the text also uses as part of a company, place or project ("金沙社区", "明仁产业集群") is dropped,
@@ -175,15 +175,22 @@ def _name_before_post_rule(text: str, known: set[str], out: PeopleResult) -> Non
 # jieba's dictionary tags many words "nr" that are no names ("今天下午", "高素质", "乌克兰"): a word
 # it holds is taken as a name only when it is shaped like a Chinese one.
 DICTIONARY_NAME_LENGTH = 3
+# jieba's tags for Chinese persons' names (its "nrt" is for transliterations, left to ``foreign``).
+DICTIONARY_NAME_TAGS = frozenset({"nr", "nrfg"})
+# Last characters of settlements and divisions ("张庄村", "刘集镇"), which names hardly end with.
+SETTLEMENT_ENDINGS = frozenset("省市县区镇乡村州")
 
 
 def _dictionary_name_rule(words: list[str], tags: list[str | None], out: PeopleResult) -> None:
     single, _ = lexicon.surnames()
     places = lexicon.places()
     for i, (word, tag) in enumerate(zip(words, tags, strict=True)):
-        if tag != "nr" or len(word) != DICTIONARY_NAME_LENGTH or word in out.titles:
+        if tag not in DICTIONARY_NAME_TAGS or len(word) != DICTIONARY_NAME_LENGTH or word in out.titles:
             continue
-        if word[0] not in single or not names.has_name_shape(word) or word in places:
+        # the dictionary vouches for the given name ("周建人", "熊十力"): only the surname is checked
+        if word[0] not in single or not all(map(names.is_cjk, word)) or word in places:
+            continue
+        if word[-1] in SETTLEMENT_ENDINGS:  # "张庄村": a village the dictionary tags as a name
             continue
         if tokens.is_word(word[:2]) or tokens.is_word(word[1:]) or foreign.is_foreign_run(word):
             continue
