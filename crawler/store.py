@@ -184,9 +184,11 @@ def _person_ids(session: Session, recs: list[dict[str, Any]]) -> dict[str, int]:
     )
     if not names:
         return {}
-    remembered: dict[str, int] = (
-        {} if session.in_nested_transaction() else session.info.setdefault(PERSON_IDS, {})
-    )
+    if session.in_nested_transaction():  # a savepoint may be rolled back alone: remember nothing
+        remembered: dict[str, int] = {}
+    else:
+        _hook_pending(session)  # a rollback forgets the ids
+        remembered = session.info.setdefault(PERSON_IDS, {})
     ids = {n: remembered[n] for n in names if n in remembered}
     unread = [n for n in names if n not in ids]
     if unread:
@@ -198,8 +200,7 @@ def _person_ids(session: Session, recs: list[dict[str, Any]]) -> dict[str, int]:
             ids.update((name, pid) for pid, name in added)
             if len(added) < len(missing):  # a concurrent writer added some of them
                 ids.update((name, pid) for name, pid in session.execute(known))
-        if not session.in_nested_transaction():
-            remembered.update(ids)
+        remembered.update(ids)
     return ids
 
 

@@ -23,13 +23,8 @@ from scrapy.exceptions import UsageError
 from scrapy.spiderloader import get_spider_loader
 from scrapy.utils.conf import arglist_to_dict
 
-
-def _distributed() -> Any:
-    """``crawler.distributed``, imported when the command runs: ``scrapy`` lists every command at
-    start-up, so importing Redis support here would slow down every other command."""
-    from crawler import distributed
-
-    return distributed
+# ``crawler.distributed`` (Redis support) is imported inside the command's methods: ``scrapy`` imports
+# every command module at start-up, and every other command would pay for it.
 
 
 async def collect(start: AsyncIterator[Any]) -> list[Request]:
@@ -62,7 +57,8 @@ class Command(ScrapyCommand):
         assert self.settings is not None
         if len(args) != 1:
             raise UsageError("give one spider, e.g. scrapy enqueue epaper -a start=2024-05-01")
-        dist = _distributed()
+        from crawler import distributed as dist
+
         settings = self.settings.copy()
         if not dist.redis_url(settings):
             raise UsageError(
@@ -82,15 +78,17 @@ class Command(ScrapyCommand):
         pushed, seen = self.push(crawler, spider, requests)
         keys = dist.keys_for(settings, spider.name)
         server = dist.redis_client(settings)
-        print(f"{spider.name}: {pushed} requests queued, {seen} already queued or seen; "
-              f"{dist.queue_size(server, keys.queue)} waiting in {keys.queue} on "
-              f"{dist.redact_redis(settings['REDIS_URL'])}; {dist.waiting_workers(server, keys)} workers up")
+        print(
+            f"{spider.name}: {pushed} requests queued, {seen} already queued or seen; "
+            f"{dist.queue_size(server, keys.queue)} waiting in {keys.queue} on "
+            f"{dist.redact_redis(settings['REDIS_URL'])}; {dist.waiting_workers(server, keys)} workers up"
+        )
 
     def push(self, crawler: Crawler, spider: Any, requests: list[Request]) -> tuple[int, int]:
         """Record ``requests`` in the frontier, start a new crawl when none is under way, push them."""
+        from crawler import distributed as dist
         from crawler import lease
 
-        dist = _distributed()
         settings = crawler.settings
         keys = dist.keys_for(settings, spider.name)
         server = dist.redis_client(settings)

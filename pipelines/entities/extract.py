@@ -73,8 +73,8 @@ def extract(
     own = prepared or prepare(body)
     # the strong rules read a name's length with the known names' help: redo them when a name known
     # from elsewhere occurs in this text (the rules only ever look a known name up in the text)
-    others = [n for n in known - own.strong.strong if n in own.masked]
-    strong = strong_people(own.masked, known) if others else own.strong
+    others_here = any(n in own.masked for n in known - own.strong.strong)
+    strong = strong_people(own.masked, known) if others_here else own.strong
     lent = known | strong.strong
     words = tokens.cut(body, lent)
     tags = tokens.tags_of(words, lent)

@@ -79,8 +79,8 @@ def _title_rule(text: str, known: set[str], out: PeopleResult) -> None:
         if n and name not in known and (function_char_plus_word(name) or name[0] in TITLE_JOINERS):
             continue  # "医师和专家", "副首相和墨西哥外长": the title belongs to a list
         translit = foreign.foreign_run_at(text, m.end())
-        dotted = foreign.DOTTED.match(text, m.end())
-        if dotted and translit and len(dotted.group(0)) > len(translit):  # "董事长迈克·鲍林": the whole name
+        dotted = foreign.DOTTED.match(text, m.end()) if translit else None
+        if dotted and len(dotted.group(0)) > len(translit):  # "董事长迈克·鲍林": the whole name
             translit = dotted.group(0)
         if translit and len(translit) >= n and name not in known:  # "总统普京", "秘书长古特雷斯"
             name = translit
