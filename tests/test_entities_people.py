@@ -151,3 +151,44 @@ def test_dotted_names_whole_after_a_title_and_never_in_parts():
 def test_no_name_after_a_shared_title_or_a_counted_noun():
     assert people("英国副首相和法国外长将访华。") == []
     assert people("5位离任大使分别来自非洲各国。") == []
+
+
+def test_names_jieba_coins_are_judged_by_their_characters():
+    assert people("当原告杨芳再次来上访时，法院的同志向他介绍了情况。") == [("杨芳", [])]
+    assert people("刘秀清闻讯，从广州赶到现场。") == [("刘秀清", [])]
+    # coined words of name shape that are projects, roads or brands stay out
+    assert people("依托示范区郑焦晋和长济两个高速公路建设物流园。") == []
+    assert people("投资14亿元的欧凯龙国际家居港项目开工。") == []
+    assert people("加快推进金宇阳电容触摸屏项目。") == []
+
+
+def test_a_name_after_an_ordinary_word_before_a_post():
+    assert people("去年江泽民主席访美期间签署了声明。") == [("江泽民", [])]
+    assert [n for n, _ in people("丰收路小学校长武红梅介绍了情况。")] == ["武红梅"]  # not "路小学"
+    assert people("会上，任教育部长的他作了报告。") == []
+
+
+def test_a_comrade_whose_name_follows_a_two_character_word():
+    assert people("正是由于彭真同志的热情帮助，工作才顺利完成。") == [("彭真", [])]
+
+
+def test_character_scores_rank_names_above_look_alikes():
+    from pipelines.entities import namechars
+
+    for name, other in [("杨芳", "夏之交"), ("刘秀清", "全彩色"), ("李鹏", "智慧"), ("邹明榕", "向钱看")]:
+        assert namechars.name_score(name) > namechars.name_score(other)
+    assert namechars.given_score("\u9fff") == 0.0  # a character the table does not hold is neutral
+
+
+def test_name_character_table_is_what_the_builder_writes(tmp_path):
+    import importlib.util
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("build_name_chars", root / "tools" / "build_name_chars.py")
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    builder.OUTPUT = tmp_path / "name_chars.tsv"
+    builder.main()
+    shipped = (root / "pipelines" / "data" / "name_chars.tsv").read_text(encoding="utf-8")
+    assert builder.OUTPUT.read_text(encoding="utf-8") == shipped

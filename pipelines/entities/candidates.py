@@ -56,6 +56,8 @@ def plausible_name(name: str, known: set[str]) -> bool:
         return True
     if not names.has_name_shape(name) or names.is_common_word(name):
         return False
+    if len(name) == 3 and tokens.tag(name[1:]) == "n" and tokens.freq(name[1:]) >= COMMON_PREFIX_FREQ:
+        return False  # "路小学": a surname-like character before an everyday noun
     prefix = name[:2]
     if len(name) != 3 or not tokens.is_word(prefix):
         return True

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from itertools import compress
 
-from . import foreign, lexicon, names, tokens
+from . import foreign, lexicon, namechars, names, tokens
 from .candidates import FUNCTION_SURNAMES, NAME_TAGS, PeopleResult, plausible_name, thing_after
 
 # What people do right after their name (the next jieba token).
@@ -34,6 +34,8 @@ AFTER_PERSON = lexicon.words(
 LIST_WORDS = lexicon.words("等 的 和 与 及")
 # A two-character word jieba tags as a name yet uses this often is an ordinary word ("文明", "智慧").
 COMMON_NR_FREQ = 300
+# ...unless its characters make it a name that sure ("李鹏" scores 7.0, "智慧" 4.6).
+COMMON_NR_MIN_SCORE = 6.0
 # Shortest foreign name taken on a verb of saying alone, and endings that make a word a place.
 FOREIGN_NAME_MIN = 3
 PLACE_ENDING = re.compile(r"[省市县区镇乡村州国岛山河湖江]$")
@@ -80,6 +82,11 @@ def _context(
     return False
 
 
+# Lowest name score (``namechars``) of a name-shaped guess: "时公开", "但实绩", "夏之交" score
+# below it, "王刚" and "刘秀清" far above.
+GUESS_MIN_SCORE = 2.5
+
+
 # Tags of a token that may be a name: a name, a place (foreign names are often taken for one), unknown.
 CANDIDATE_TAGS = frozenset({*NAME_TAGS, "ns", None})
 
@@ -113,8 +120,9 @@ def person_verb_rule(
         if word in out.titles or word in known or word[0] in FUNCTION_SURNAMES or word in lexicon.places():
             continue
         pos = tags[first] if first == end else None
-        if pos in NAME_TAGS and len(word) == 2 and tokens.freq(word) >= COMMON_NR_FREQ:
-            continue
+        common_nr = pos in NAME_TAGS and len(word) == 2 and tokens.freq(word) >= COMMON_NR_FREQ
+        if common_nr and namechars.name_score(word, 1) < COMMON_NR_MIN_SCORE:
+            continue  # "文明", "智慧"; not "李鹏"
         prev = words[first - 1] if first > 0 else "。"
         nxt = words[end + 1] if end < last else "。"
         if first > 0 and (prev[-1].isdigit() or tags[first - 1] == "m"):  # "4位农民": a measure word
@@ -132,7 +140,12 @@ def person_verb_rule(
                 # jieba's own names ("王老吉", "金银花") keep to the narrow contexts
                 prev_tag = tags[first - 1] if first > 0 and pos is None else None
                 nxt_tag = tags[end + 1] if end < last and pos is None else None
-                ok = plausible_name(word, known) and _context(prev, nxt, strength, prev_tag, nxt_tag)
+                ok = (
+                    word[-1] not in SHAPE_NOT_ENDINGS
+                    and plausible_name(word, known)
+                    and _context(prev, nxt, strength, prev_tag, nxt_tag)
+                    and namechars.name_score(word, names.surname_length(word)) >= GUESS_MIN_SCORE
+                )
             else:
                 is_foreign = first == end and foreign.is_foreign_run(word)
                 ok = (
@@ -147,3 +160,70 @@ def person_verb_rule(
             )
         if ok and not any(thing_after(text, m.end()) for m in re.finditer(re.escape(word), text)):
             out.add(word, "person-verb")
+
+
+# ``name-shape``: a name jieba does not know, judged by its characters (``namechars``).
+# Lowest name score of a three-character candidate and of a two-character one (fewer characters
+# to judge by, and jieba coins more two-character words that are none).
+SHAPE_MIN_SCORE = {3: 4.0, 2: 4.5}
+# Before a noun a candidate is mostly a brand, a project or a place ("郑焦晋城际"); only a very
+# name-like one is taken there ("宋庆龄奖学金").
+SHAPE_BEFORE_NOUN_SCORE = 7.0
+# Endings that make a name-shaped word a clan, a family or a place ("陈氏", "王府井").
+SHAPE_NOT_ENDINGS = frozenset("氏家府井营沟堡湾坡岭寨屯桥寺殿街")
+QUOTE_OPENERS = "《“‘「『"
+# Last characters of nouns for people ("原告", "果农", "打工仔", "讲师"): after another noun a
+# candidate is mostly part of a name of a thing ("示范区郑焦晋").
+PERSON_NOUN_ENDINGS = frozenset("人员者家师工农民长生手匠仔主官告兵士友子妻夫姐妹兄弟")
+
+
+def _single_char(word: str) -> bool:
+    return len(word) == 1 and names.is_cjk(word)
+
+
+def name_shape_rule(
+    text: str, words: list[str], tags: list[str | None], known: set[str], out: PeopleResult
+) -> None:
+    """Name-shaped words jieba coined or split off a surname ("刘秀清", "邱" + "永华"), taken on the
+    strength of their characters where no cue says more: not a function character plus a word,
+    not a transliteration or a place, not a fragment of a longer name ("王绍" + "鏊"), not a
+    quoted title, and before a noun only when very name-like."""
+    last = len(words) - 1
+    for word, first, end in _candidates(words, tags):
+        if first == end and tags[first] is not None:
+            continue  # jieba knows the word: other rules judge it
+        if word in out.titles or word in known or not names.has_name_shape(word):
+            continue
+        sl = names.surname_length(word)
+        threshold = SHAPE_MIN_SCORE.get(len(word) - sl + 1)
+        if threshold is None or word[0] in FUNCTION_SURNAMES or word[-1] in SHAPE_NOT_ENDINGS:
+            continue
+        if word in lexicon.places() or foreign.is_foreign_run(word) or not plausible_name(word, known):
+            continue
+        if first != end and tags[end] in NOT_GIVEN_TAGS:
+            continue
+        prev = words[first - 1] if first > 0 else "。"
+        nxt = words[end + 1] if end < last else "。"
+        if nxt[:1] in foreign.DOTS or prev[-1:] in foreign.DOTS or prev[-1:] in QUOTE_OPENERS:
+            continue
+        if first > 0 and (prev[-1].isdigit() or tags[first - 1] == "m"):
+            continue
+        # a fragment: a stray character beside it belongs to the name ("王绍" + "鏊", "屈" + "吴山")
+        if _single_char(nxt) and nxt not in names.AFTER_NAME_CHARS and nxt not in AFTER_PERSON:
+            continue
+        if _single_char(prev) and prev not in names.BEFORE_NAME_CHARS and prev not in BEFORE_PERSON:
+            continue
+        prev_tag = tags[first - 1] if first > 0 else None
+        if prev_tag == "n" and prev[-1] not in PERSON_NOUN_ENDINGS:
+            continue
+        score = namechars.name_score(word, sl)
+        if score < threshold:
+            continue
+        nxt_tag = tags[end + 1] if end < last else None
+        if (nxt_tag is not None and nxt_tag.startswith("n") and nxt_tag not in NAME_TAGS) and (
+            score < SHAPE_BEFORE_NOUN_SCORE
+        ):
+            continue
+        if any(thing_after(text, m.end()) for m in re.finditer(re.escape(word), text)):
+            continue
+        out.add(word, "name-shape")

@@ -26,7 +26,7 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-def _lines(name: str) -> list[str]:
+def data_lines(name: str) -> list[str]:
     """Non-empty, non-comment lines of a data file."""
     text = (DATA_DIR / name).read_text(encoding="utf-8")
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
@@ -35,26 +35,26 @@ def _lines(name: str) -> list[str]:
 @cache
 def surnames() -> tuple[frozenset[str], frozenset[str]]:
     """(single-character surnames, two-character surnames)."""
-    words = _lines("surnames.txt")
+    words = data_lines("surnames.txt")
     return frozenset(w for w in words if len(w) == 1), frozenset(w for w in words if len(w) == 2)
 
 
 @cache
 def posts() -> frozenset[str]:
     """Posts and roles that may stand right before a person's name."""
-    return frozenset(_lines("person_posts.txt"))
+    return frozenset(data_lines("person_posts.txt"))
 
 
 @cache
 def stopwords() -> frozenset[str]:
-    return frozenset(_lines("stopwords_news.txt"))
+    return frozenset(data_lines("stopwords_news.txt"))
 
 
 @cache
 def places() -> frozenset[str]:
     """Official names of divisions, their short forms, and Jiaozuo's local names."""
     out: set[str] = set()
-    for line in _lines("gazetteer_cn.tsv"):
+    for line in data_lines("gazetteer_cn.tsv"):
         code, _, name = line.partition("\t")
         out.add(name)
         is_upper_level = code.endswith("00")  # province or prefecture: short form is in everyday use
@@ -63,5 +63,5 @@ def places() -> frozenset[str]:
             if name.endswith(suffix) and len(stem) >= 2 and is_upper_level:
                 out.add(stem)
                 break
-    out.update(_lines("gazetteer_jiaozuo.txt"))
+    out.update(data_lines("gazetteer_jiaozuo.txt"))
     return frozenset(out)

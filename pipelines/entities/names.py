@@ -9,7 +9,7 @@ from . import lexicon, tokens
 NON_NAME_CHARS = frozenset(
     "的了是在和与及或等个人年月日时分秒区市县省镇乡村局会委党部厅处科室院校所站队组团社司厂店场馆"
     "二三四五六七八九十路街道号楼层届次期批项名位元亿万千百第们这那其此该各每某本我你他她它啥么吗呢吧啊被把将对向"
-    "从于以而且但如若虽因则即就都也还又再只已曾要能可应需得着过说讲指表示出席参加主持调"
+    "从于以而且但如若虽因则即就都也还又再只已曾要能可应需得着过说讲指表示出席参加主持调副"
 )
 
 # Single characters that, right after a name, start what follows rather than end the name
@@ -115,10 +115,24 @@ def name_ending_at(text: str, known: set[str] | frozenset[str] = frozenset()) ->
         if text[-n:] in known:
             return text[-n:]
     shaped = [text[-n:] for n in (3, 2, 4) if len(text) >= n and has_name_shape(text[-n:])]
-    shaped = [c for c in shaped if not is_common_word(c)]
+    shaped = [c for c in shaped if not is_common_word(c) and not _joins_word_before(text, len(text) - len(c))]
     if len(shaped) >= 2 and shaped[0][0] in BEFORE_NAME_CHARS and len(shaped[1]) < len(shaped[0]):
         return shaped[1]  # "由刘涛": 由 is a preposition here, not a surname
     return shaped[0] if shaped else None
+
+
+# A word this frequent across a candidate's first character and the one before it puts the
+# candidate's start inside that word ("由于彭真": "于" belongs to "由于", the name is "彭真").
+JOINED_WORD_FREQ = 1000
+
+
+def _joins_word_before(text: str, start: int) -> bool:
+    return start > 0 and tokens.freq(text[start - 1 : start + 1]) >= JOINED_WORD_FREQ
+
+
+def word_ends_at(text: str, pos: int) -> bool:
+    """Does an ordinary word of two to four characters end right before ``text[pos]``?"""
+    return any(pos >= n and tokens.is_word(text[pos - n : pos]) for n in (2, 3, 4))
 
 
 def is_common_word(word: str) -> bool:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from . import foreign, lexicon, names, tokens
+from . import foreign, lexicon, namechars, names, tokens
 from .candidates import (
     NAME_TAGS,
     NOT_PERSON_AFTER,
@@ -37,7 +37,7 @@ from .candidates import (
     starts_inside_word,
     thing_after,
 )
-from .guesses import person_verb_rule
+from .guesses import SHAPE_NOT_ENDINGS, name_shape_rule, person_verb_rule
 from .titles import title_before
 
 # Triggers of a list of officials' names.
@@ -154,22 +154,34 @@ def _name_before_post_rule(text: str, known: set[str], out: PeopleResult) -> Non
         translit = foreign.foreign_run_before(text, m.start())
         if translit and len(translit) >= len(name or ""):  # "克林顿总统"; not "罗斯" of "俄罗斯总统"
             start = m.start() - len(translit)
-            after_boundary = (
-                start == 0 or not names.is_cjk(text[start - 1]) or text[start - 1] in BEFORE_PERSON_CHARS
+            after_boundary = _starts_after_boundary(text, start) and not starts_inside_word(
+                text, start, m.start()
             )
             if after_boundary and tokens.tag(translit) in NAME_TAGS and translit not in out.titles:
                 out.add(translit, "name-before-post")  # a name jieba holds, not a country
             continue
         if not name or name in out.titles or not plausible_name(name, known) or function_char_plus_word(name):
             continue
+        if (
+            name not in known
+            and namechars.name_score(name, names.surname_length(name)) < DICTIONARY_MIN_SCORE
+        ):
+            continue  # "任教育部长", "时想到…"
         start = m.start() - len(name)
         if start > 0 and (text[start - 1].isdigit() or text[start - 1] in NUMERALS):  # "5位离任大使"
             continue
-        if start > 0 and names.is_cjk(text[start - 1]) and text[start - 1] not in BEFORE_PERSON_CHARS:
+        if not _starts_after_boundary(text, start):
             continue
         if starts_inside_word(text, start, m.start()):  # "对于污染大户"
             continue
         out.add(name, "name-before-post")
+
+
+def _starts_after_boundary(text: str, start: int) -> bool:
+    """A mark, a function character or the end of an ordinary word before ``text[start]`` ("去年江泽民")."""
+    if start == 0 or not names.is_cjk(text[start - 1]) or text[start - 1] in BEFORE_PERSON_CHARS:
+        return True
+    return names.word_ends_at(text, start)
 
 
 # jieba's dictionary tags many words "nr" that are no names ("今天下午", "高素质", "乌克兰"): a word
@@ -177,6 +189,9 @@ def _name_before_post_rule(text: str, known: set[str], out: PeopleResult) -> Non
 DICTIONARY_NAME_LENGTH = 3
 # jieba's tags for Chinese persons' names (its "nrt" is for transliterations, left to ``foreign``).
 DICTIONARY_NAME_TAGS = frozenset({"nr", "nrfg"})
+# Lowest name score (``namechars``) of a name jieba's dictionary holds: it vouches for the name, so
+# the bar is lower than for guesses ("江泽民" passes, "向钱看" does not).
+DICTIONARY_MIN_SCORE = 1.5
 # Last characters of settlements and divisions ("张庄村", "刘集镇"), which names hardly end with.
 SETTLEMENT_ENDINGS = frozenset("省市县区镇乡村州")
 
@@ -190,7 +205,9 @@ def _dictionary_name_rule(words: list[str], tags: list[str | None], out: PeopleR
         # the dictionary vouches for the given name ("周建人", "熊十力"): only the surname is checked
         if word[0] not in single or not all(map(names.is_cjk, word)) or word in places:
             continue
-        if word[-1] in SETTLEMENT_ENDINGS:  # "张庄村": a village the dictionary tags as a name
+        if word[-1] in SETTLEMENT_ENDINGS or word[-1] in SHAPE_NOT_ENDINGS:  # "张庄村", "武英殿"
+            continue
+        if namechars.name_score(word) < DICTIONARY_MIN_SCORE:  # "向钱看", "战三胜": no name's characters
             continue
         if tokens.is_word(word[:2]) or tokens.is_word(word[1:]) or foreign.is_foreign_run(word):
             continue
@@ -266,6 +283,7 @@ def find_people(
     _name_list_rule(text, known, out)
     person_verb_rule(text, words, tags, known | out.strong, out)
     _dictionary_name_rule(words, tags, out)
+    name_shape_rule(text, words, tags, known | out.strong, out)
     _lists_with_known(text, known, out)
     _known_mentions(text, known | out.strong, out)
     _drop_inner_names(text, out)
