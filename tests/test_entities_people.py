@@ -192,3 +192,27 @@ def test_name_character_table_is_what_the_builder_writes(tmp_path):
     builder.main()
     shipped = (root / "pipelines" / "data" / "name_chars.tsv").read_text(encoding="utf-8")
     assert builder.OUTPUT.read_text(encoding="utf-8") == shipped
+
+
+def test_a_name_split_by_jieba_is_put_back_together():
+    assert [n for n, _ in people("马叙伦、王绍鏊、周建人等出席了会议。")] == ["马叙伦", "王绍鏊", "周建人"]
+    assert people("外文系同事李赋宁兄的话。") == [("李赋宁", [])]
+    assert people("任命崔永乾为驻中非共和国特命全权大使。") == [("崔永乾", [])]
+
+
+def test_a_name_that_a_doctrine_or_work_is_named_after():
+    assert people("坚持马克思主义基本原理。") == [("马克思", [])]
+    assert people("坚持马列主义。") == []  # an abbreviation, no name
+
+
+def test_dictionary_names_before_nouns_and_with_words_inside():
+    assert people("宋庆龄奖学金由中国福利会设立。") == [("宋庆龄", [])]
+    assert people("在洛阳工作的焦作人李宏伟回乡过年。") == [("李宏伟", [])]
+    assert people("张小泉剪刀是有名的老字号。") == []
+    assert people("张师傅是一名电焊工。") == []
+    assert people("王老吉凉茶销量领先。") == []
+
+
+def test_a_function_character_surname_before_a_rare_word_after_a_title():
+    assert people("在党支部书记于海波的带领下，村里发展起了乡村旅游。") == [("于海波", ["党支部书记"])]
+    assert people("会议邀请了医师和专家参加。") == []

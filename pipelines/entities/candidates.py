@@ -97,9 +97,14 @@ def spans_two_words(text: str, start: int, end: int) -> bool:
     )
 
 
+# How frequent the word after a function character must be to make the pair a function word and a
+# word ("和专家"), not a name with such a surname ("于海波": 海波 is a rare word).
+FUNCTION_WORD_FREQ = 100
+
+
 def function_char_plus_word(name: str) -> bool:
     """A function character and an ordinary word read as one name ("和专家", "来福建")."""
-    return name[0] in FUNCTION_SURNAMES and tokens.is_word(name[1:])
+    return name[0] in FUNCTION_SURNAMES and tokens.freq(name[1:]) >= FUNCTION_WORD_FREQ
 
 
 def thing_after(text: str, end: int) -> bool:

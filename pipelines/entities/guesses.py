@@ -9,6 +9,7 @@ or, for a full-length guess, standing between punctuation, "和", "、" and the 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from itertools import compress
 
 from . import foreign, lexicon, namechars, names, tokens
@@ -174,24 +175,68 @@ SHAPE_NOT_ENDINGS = frozenset("氏家府井营沟堡湾坡岭寨屯桥寺殿街"
 QUOTE_OPENERS = "《“‘「『"
 # Last characters of nouns for people ("原告", "果农", "打工仔", "讲师"): after another noun a
 # candidate is mostly part of a name of a thing ("示范区郑焦晋").
-PERSON_NOUN_ENDINGS = frozenset("人员者家师工农民长生手匠仔主官告兵士友子妻夫姐妹兄弟")
+PERSON_NOUN_ENDINGS = frozenset("人员者家师工农民长生手匠仔主官告兵士友子妻夫姐妹兄弟事")
+# ...unless the candidate is that name-like ("任命崔永乾为…": jieba tags 任命 a noun).
+SHAPE_AFTER_NOUN_SCORE = 6.0
 
 
 def _single_char(word: str) -> bool:
     return len(word) == 1 and names.is_cjk(word)
 
 
-def name_shape_rule(
-    text: str, words: list[str], tags: list[str | None], known: set[str], out: PeopleResult
-) -> None:
-    """Name-shaped words jieba coined or split off a surname ("刘秀清", "邱" + "永华"), taken on the
-    strength of their characters where no cue says more: not a function character plus a word,
-    not a transliteration or a place, not a fragment of a longer name ("王绍" + "鏊"), not a
-    quoted title, and before a noun only when very name-like."""
+# Tags of a lone character that is rather a stray part of a name than a word of its own ("王绍" +
+# "鏊", "裴子" + "鸿"): a noun, a morpheme, a name part, or unknown.
+STRAY_TAGS = frozenset({"n", "g", "ng", "nr", None})
+
+
+def _stray(word: str, tag: str | None) -> bool:
+    return _single_char(word) and tag in STRAY_TAGS
+
+
+def _shape_candidates(
+    words: list[str], tags: list[str | None]
+) -> Iterator[tuple[str, int, int, str, str | None]]:
+    """(name, first token, last token, what follows, its tag) for names jieba did not keep whole:
+    a word it coined ("刘秀清"), a surname token and the next ("邱" + "永华"), a coined two-character
+    word and a stray character after it ("王绍" + "鏊", "曾彩" + "美率"), a coined word that ran on
+    into the next word ("崔永乾为")."""
     last = len(words) - 1
+
+    def following(i: int) -> tuple[str, str | None]:
+        return (words[i + 1], tags[i + 1]) if i < last else ("。", None)
+
+    single, _ = lexicon.surnames()
     for word, first, end in _candidates(words, tags):
         if first == end and tags[first] is not None:
             continue  # jieba knows the word: other rules judge it
+        yield (word, first, end, *following(end))
+    for i, (word, tag) in enumerate(zip(words, tags, strict=True)):
+        if tag is not None or word[:1] not in single:
+            continue
+        if len(word) == 2 and i < last and names.is_cjk(words[i + 1][:1]):
+            nxt, nxt_tag = words[i + 1], tags[i + 1]
+            if nxt_tag is None and len(nxt) == 2 and nxt[1] in names.AFTER_NAME_CHARS | NAME_CLOSERS:
+                yield word + nxt[0], i, i + 1, nxt[1], CLOSER_TAG  # "曾彩" + "美率", "李赋" + "宁兄"
+            elif _stray(nxt, nxt_tag):
+                yield (word + nxt, i, i + 1, *following(i + 1))  # "王绍" + "鏊"
+        elif len(word) == 4 and word[3] in names.AFTER_NAME_CHARS:
+            yield word[:3], i, i, word[3], CLOSER_TAG  # "崔永乾为"
+
+
+# Characters that may follow a name inside a word jieba coined: forms of address ("李赋宁兄").
+NAME_CLOSERS = frozenset("兄姐弟妹君老率")
+# The tag given to such a closing character (not a stray part of a name).
+CLOSER_TAG = "closer"
+
+
+def name_shape_rule(
+    text: str, words: list[str], tags: list[str | None], known: set[str], out: PeopleResult
+) -> None:
+    """Name-shaped words jieba coined or split ("刘秀清", "邱" + "永华", "王绍" + "鏊"), taken on
+    the strength of their characters where no cue says more: not a function character plus a
+    word, not a transliteration or a place, not a fragment of a longer name, not a quoted title,
+    and before a noun only when very name-like."""
+    for word, first, end, nxt, nxt_tag in _shape_candidates(words, tags):
         if word in out.titles or word in known or not names.has_name_shape(word):
             continue
         sl = names.surname_length(word)
@@ -203,26 +248,21 @@ def name_shape_rule(
         if first != end and tags[end] in NOT_GIVEN_TAGS:
             continue
         prev = words[first - 1] if first > 0 else "。"
-        nxt = words[end + 1] if end < last else "。"
+        prev_tag = tags[first - 1] if first > 0 else None
         if nxt[:1] in foreign.DOTS or prev[-1:] in foreign.DOTS or prev[-1:] in QUOTE_OPENERS:
             continue
-        if first > 0 and (prev[-1].isdigit() or tags[first - 1] == "m"):
+        if first > 0 and (prev[-1].isdigit() or prev_tag == "m"):
             continue
         # a fragment: a stray character beside it belongs to the name ("王绍" + "鏊", "屈" + "吴山")
-        if _single_char(nxt) and nxt not in names.AFTER_NAME_CHARS and nxt not in AFTER_PERSON:
-            continue
-        if _single_char(prev) and prev not in names.BEFORE_NAME_CHARS and prev not in BEFORE_PERSON:
-            continue
-        prev_tag = tags[first - 1] if first > 0 else None
-        if prev_tag == "n" and prev[-1] not in PERSON_NOUN_ENDINGS:
+        if _stray(nxt, nxt_tag) or (_stray(prev, prev_tag) and prev not in names.BEFORE_NAME_CHARS):
             continue
         score = namechars.name_score(word, sl)
         if score < threshold:
             continue
-        nxt_tag = tags[end + 1] if end < last else None
-        if (nxt_tag is not None and nxt_tag.startswith("n") and nxt_tag not in NAME_TAGS) and (
-            score < SHAPE_BEFORE_NOUN_SCORE
-        ):
+        if prev_tag == "n" and prev[-1] not in PERSON_NOUN_ENDINGS and score < SHAPE_AFTER_NOUN_SCORE:
+            continue
+        before_noun = nxt_tag is not None and nxt_tag.startswith("n") and nxt_tag not in NAME_TAGS
+        if before_noun and score < SHAPE_BEFORE_NOUN_SCORE:
             continue
         if any(thing_after(text, m.end()) for m in re.finditer(re.escape(word), text)):
             continue

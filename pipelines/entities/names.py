@@ -33,6 +33,10 @@ HONORIFICS = lexicon.words(
 )
 _HONORIFIC_STARTS = frozenset(h[:i] for h in HONORIFICS for i in range(1, len(h) + 1))
 
+# A given name does not start with these: after a surname they address a person ("王老" is an
+# elder Wang), and what follows is no name ("王老吉" is a drink).
+ADDRESS_CHARS = frozenset("老")
+
 # Longest given name (characters after the surname).
 MAX_GIVEN = 2
 
@@ -58,7 +62,7 @@ def has_name_shape(name: str) -> bool:
     if not sl or not 1 <= len(name) - sl <= MAX_GIVEN:
         return False
     given = name[sl:]
-    if given in _HONORIFIC_STARTS:
+    if given in _HONORIFIC_STARTS or given[0] in ADDRESS_CHARS:  # "王老", "王老吉"
         return False
     return all(is_cjk(ch) and ch not in NON_NAME_CHARS for ch in given)
 

@@ -192,6 +192,11 @@ DICTIONARY_NAME_TAGS = frozenset({"nr", "nrfg"})
 # Lowest name score (``namechars``) of a name jieba's dictionary holds: it vouches for the name, so
 # the bar is lower than for guesses ("江泽民" passes, "向钱看" does not).
 DICTIONARY_MIN_SCORE = 1.5
+# ...of one holding an ordinary word ("高素质"; "李宏伟" holds 宏伟 yet is a name)...
+DICTIONARY_WORD_INSIDE_SCORE = 6.0
+# ...and of one before a noun, which mostly makes it a brand's or a project's name ("张小泉剪刀";
+# "宋庆龄奖学金" is named after a person).
+DICTIONARY_BEFORE_NOUN_SCORE = 6.5
 # Last characters of settlements and divisions ("张庄村", "刘集镇"), which names hardly end with.
 SETTLEMENT_ENDINGS = frozenset("省市县区镇乡村州")
 
@@ -205,19 +210,59 @@ def _dictionary_name_rule(words: list[str], tags: list[str | None], out: PeopleR
         # the dictionary vouches for the given name ("周建人", "熊十力"): only the surname is checked
         if word[0] not in single or not all(map(names.is_cjk, word)) or word in places:
             continue
+        if word[1] in names.ADDRESS_CHARS or word[1:] in names.HONORIFICS:  # "王老吉", "张师傅"
+            continue
         if word[-1] in SETTLEMENT_ENDINGS or word[-1] in SHAPE_NOT_ENDINGS:  # "张庄村", "武英殿"
             continue
-        if namechars.name_score(word) < DICTIONARY_MIN_SCORE:  # "向钱看", "战三胜": no name's characters
+        if foreign.is_foreign_run(word):
             continue
-        if tokens.is_word(word[:2]) or tokens.is_word(word[1:]) or foreign.is_foreign_run(word):
+        score = namechars.name_score(word)
+        if score < DICTIONARY_MIN_SCORE:  # "向钱看", "战三胜": no name's characters
             continue
+        if (tokens.is_word(word[:2]) or tokens.is_word(word[1:])) and score < DICTIONARY_WORD_INSIDE_SCORE:
+            continue  # "高素质": an ordinary word inside; not "李宏伟"
         following = "".join(words[i + 1 : i + 3])
         if following[:1] in foreign.DOTS:  # the first part of a dotted name ("葛兰素·威廉公司")
             continue
         next_tag = tags[i + 1] if i + 1 < len(tags) else None
-        if NOT_PERSON_AFTER.match(following) or _names_a_thing(next_tag):  # "石家庄市", "王老吉凉茶"
+        if NOT_PERSON_AFTER.match(following):  # "石家庄市"
             continue
+        if _names_a_thing(next_tag) and score < DICTIONARY_BEFORE_NOUN_SCORE:
+            continue  # "王老吉凉茶"; not "宋庆龄奖学金"
         out.add(word, "dictionary-name")
+
+
+# What a doctrine, an award or a body of work named after a person ends with ("马克思主义",
+# "邓小平理论", "鲁迅文学奖"): jieba holds these as one word, the person's name is its start.
+NAMED_AFTER_ENDINGS = (
+    "主义者",
+    "主义",
+    "思想",
+    "理论",
+    "文学奖",
+    "著作",
+    "故居",
+    "纪念馆",
+    "文集",
+    "全集",
+    "选集",
+)
+# Shortest name so read (a one-character start is an abbreviation: "马列主义").
+NAMED_AFTER_MIN = 2
+
+
+def _named_after_rule(words: list[str], out: PeopleResult) -> None:
+    """ "马克思主义" -> "马克思": a word jieba holds whose start is a word it tags as a person's name
+    and whose rest says what was named after the person."""
+    for word in set(words):
+        if len(word) <= NAMED_AFTER_MIN + 1 or not names.is_cjk(word[0]):
+            continue
+        for ending in NAMED_AFTER_ENDINGS:
+            name = word[: -len(ending)]
+            if word.endswith(ending) and len(name) >= NAMED_AFTER_MIN and tokens.tag(name) in NAME_TAGS:
+                if name not in out.titles:
+                    out.add(name, "named-after")
+                break
 
 
 def _names_a_thing(tag: str | None) -> bool:
@@ -284,6 +329,7 @@ def find_people(
     person_verb_rule(text, words, tags, known | out.strong, out)
     _dictionary_name_rule(words, tags, out)
     name_shape_rule(text, words, tags, known | out.strong, out)
+    _named_after_rule(words, out)
     _lists_with_known(text, known, out)
     _known_mentions(text, known | out.strong, out)
     _drop_inner_names(text, out)
