@@ -83,16 +83,20 @@ def _context(
     return False
 
 
+# Lowest name score of a two-character name jieba holds to be read in the wider contexts of a guess.
+SHORT_NAME_SCORE = 4.5
 # Lowest name score (``namechars``) of a name-shaped guess: "时公开", "但实绩", "夏之交" score
 # below it, "王刚" and "刘秀清" far above.
 GUESS_MIN_SCORE = 2.5
 
 
+# The tag of a word jieba's dictionary does not hold.
+UNKNOWN = frozenset({None})
 # Tags of a token that may be a name: a name, a place (foreign names are often taken for one), unknown.
 CANDIDATE_TAGS = frozenset({*NAME_TAGS, "ns", None})
 
 
-def _candidates(words: list[str], tags: list[str | None]) -> list[tuple[str, int, int]]:
+def token_candidates(words: list[str], tags: list[str | None]) -> list[tuple[str, int, int]]:
     """(word, index of first token, index of last token) of what may be a name: a token jieba
     tags as a name or a place, or does not know; and a lone surname token joined with the short
     token after it (jieba's "吴" + "天明")."""
@@ -112,12 +116,17 @@ def _candidates(words: list[str], tags: list[str | None]) -> list[tuple[str, int
 
 
 def person_verb_rule(
-    text: str, words: list[str], tags: list[str | None], known: set[str], out: PeopleResult
+    text: str,
+    words: list[str],
+    tags: list[str | None],
+    known: set[str],
+    out: PeopleResult,
+    candidates: list[tuple[str, int, int]] | None = None,
 ) -> None:
     """Name-shaped words in a person's place (see ``_context``); names jieba's dictionary holds
     that do not look Chinese ("奥巴马") only before what people do."""
     last = len(words) - 1
-    for word, first, end in _candidates(words, tags):
+    for word, first, end in candidates if candidates is not None else token_candidates(words, tags):
         if word in out.titles or word in known or word[0] in FUNCTION_SURNAMES or word in lexicon.places():
             continue
         pos = tags[first] if first == end else None
@@ -136,6 +145,8 @@ def person_verb_rule(
             if names.has_name_shape(word):
                 full_length = len(word) - names.surname_length(word) == names.MAX_GIVEN
                 strength = "guess" if full_length else ("short-guess" if pos is None else "strict")
+                if strength == "strict" and namechars.name_score(word, 1) >= SHORT_NAME_SCORE:
+                    strength = "short-guess"  # a two-character name jieba holds, name-like: "丁磊在…"
                 if first != end and tags[end] in NOT_GIVEN_TAGS:
                     continue
                 # jieba's own names ("王老吉", "金银花") keep to the narrow contexts
@@ -194,7 +205,7 @@ def _stray(word: str, tag: str | None) -> bool:
 
 
 def _shape_candidates(
-    words: list[str], tags: list[str | None]
+    words: list[str], tags: list[str | None], candidates: list[tuple[str, int, int]]
 ) -> Iterator[tuple[str, int, int, str, str | None]]:
     """(name, first token, last token, what follows, its tag) for names jieba did not keep whole:
     a word it coined ("刘秀清"), a surname token and the next ("邱" + "永华"), a coined two-character
@@ -206,12 +217,15 @@ def _shape_candidates(
         return (words[i + 1], tags[i + 1]) if i < last else ("。", None)
 
     single, _ = lexicon.surnames()
-    for word, first, end in _candidates(words, tags):
+    for word, first, end in candidates:
         if first == end and tags[first] is not None:
             continue  # jieba knows the word: other rules judge it
         yield (word, first, end, *following(end))
-    for i, (word, tag) in enumerate(zip(words, tags, strict=True)):
-        if tag is not None or word[:1] not in single:
+    # words jieba does not know that start with a surname: found at C speed, then looked at
+    unknown = compress(range(len(words)), map(UNKNOWN.__contains__, tags))
+    for i in unknown:
+        word = words[i]
+        if word[:1] not in single:
             continue
         if len(word) == 2 and i < last and names.is_cjk(words[i + 1][:1]):
             nxt, nxt_tag = words[i + 1], tags[i + 1]
@@ -230,13 +244,20 @@ CLOSER_TAG = "closer"
 
 
 def name_shape_rule(
-    text: str, words: list[str], tags: list[str | None], known: set[str], out: PeopleResult
+    text: str,
+    words: list[str],
+    tags: list[str | None],
+    known: set[str],
+    out: PeopleResult,
+    candidates: list[tuple[str, int, int]] | None = None,
 ) -> None:
     """Name-shaped words jieba coined or split ("刘秀清", "邱" + "永华", "王绍" + "鏊"), taken on
     the strength of their characters where no cue says more: not a function character plus a
     word, not a transliteration or a place, not a fragment of a longer name, not a quoted title,
     and before a noun only when very name-like."""
-    for word, first, end, nxt, nxt_tag in _shape_candidates(words, tags):
+    if candidates is None:
+        candidates = token_candidates(words, tags)
+    for word, first, end, nxt, nxt_tag in _shape_candidates(words, tags, candidates):
         if word in out.titles or word in known or not names.has_name_shape(word):
             continue
         sl = names.surname_length(word)

@@ -11,7 +11,7 @@ characters' scores: "杨芳" and "邹明榕" score high, "夏之交" and "全彩
 from __future__ import annotations
 
 import math
-from functools import cache
+from functools import cache, lru_cache
 
 from . import lexicon
 
@@ -44,6 +44,7 @@ def given_score(chars: str) -> float:
     return sum(given.get(ch, 0.0) for ch in chars)
 
 
+@lru_cache(maxsize=1 << 16)
 def name_score(name: str, surname_length: int = 1) -> float:
     """Surname score (compound surnames count 0) plus the given characters' scores."""
     surname = _scores()[0].get(name[0], 0.0) if surname_length == 1 else 0.0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from . import lexicon, tokens
 
 # Characters that (almost) never occur in a given name: particles, measure words, units of
@@ -56,6 +58,7 @@ def surname_length(text: str) -> int:
     return 0
 
 
+@lru_cache(maxsize=1 << 16)
 def has_name_shape(name: str) -> bool:
     """Surname + one or two given-name characters, none of them a non-name character."""
     sl = surname_length(name)

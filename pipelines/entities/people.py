@@ -37,7 +37,7 @@ from .candidates import (
     starts_inside_word,
     thing_after,
 )
-from .guesses import SHAPE_NOT_ENDINGS, name_shape_rule, person_verb_rule
+from .guesses import SHAPE_NOT_ENDINGS, name_shape_rule, person_verb_rule, token_candidates
 from .titles import title_before
 
 # Triggers of a list of officials' names.
@@ -247,6 +247,7 @@ NAMED_AFTER_ENDINGS = (
     "全集",
     "选集",
 )
+NAMED_AFTER_TAILS = frozenset(e[-2:] for e in NAMED_AFTER_ENDINGS)
 # Shortest name so read (a one-character start is an abbreviation: "马列主义").
 NAMED_AFTER_MIN = 2
 
@@ -255,7 +256,7 @@ def _named_after_rule(words: list[str], out: PeopleResult) -> None:
     """ "马克思主义" -> "马克思": a word jieba holds whose start is a word it tags as a person's name
     and whose rest says what was named after the person."""
     for word in set(words):
-        if len(word) <= NAMED_AFTER_MIN + 1 or not names.is_cjk(word[0]):
+        if word[-2:] not in NAMED_AFTER_TAILS or len(word) <= NAMED_AFTER_MIN + 1:
             continue
         for ending in NAMED_AFTER_ENDINGS:
             name = word[: -len(ending)]
@@ -326,9 +327,10 @@ def find_people(
     _name_before_post_rule(text, known, out)
     _dotted_rule(text, out)
     _name_list_rule(text, known, out)
-    person_verb_rule(text, words, tags, known | out.strong, out)
+    candidates = token_candidates(words, tags)
+    person_verb_rule(text, words, tags, known | out.strong, out, candidates)
     _dictionary_name_rule(words, tags, out)
-    name_shape_rule(text, words, tags, known | out.strong, out)
+    name_shape_rule(text, words, tags, known | out.strong, out, candidates)
     _named_after_rule(words, out)
     _lists_with_known(text, known, out)
     _known_mentions(text, known | out.strong, out)
