@@ -83,6 +83,7 @@ class ArticleItem(scrapy.Item):
     event_dates = scrapy.Field()
     keywords = scrapy.Field()
     tokens = scrapy.Field()  # jieba tokens of headline and body (search index; not exported)
+    title_tokens = scrapy.Field()  # search-index tokens of the headlines (not exported)
     provenance = scrapy.Field()  # dict: field -> rule or stage that produced it
 
 

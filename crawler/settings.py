@@ -30,6 +30,12 @@ ARCHIVE_MAX_BYTES = 32 * 1024 * 1024
 # Log a progress line every this many files.
 ARCHIVE_PROGRESS_EVERY = 100
 
+# Worker processes that extract entities while the crawl goes on: a number (0: in the crawl's own
+# process) or "auto" (one per core beyond the first, at most two).
+ENTITIES_WORKERS = "auto"
+# Items a replay or re-extraction keeps in the pipelines at once (it reads on when fewer are).
+ITEMS_IN_FLIGHT = 8
+
 # --- the pipelines, in order -----------------------------------------------
 ITEM_PIPELINES = {
     "pipelines.chrome.ChromePipeline": 100,

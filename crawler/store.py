@@ -333,7 +333,10 @@ def _search_tokens(article: Any, rec: dict[str, Any]) -> tuple[str, str]:
     tokens = article.get("tokens")
     if tokens is None:
         tokens = tokenize(rec["body"] + "\n" + "\n".join(rec["captions"]))
-    return " ".join(tokenize(heads)), " ".join(filter(str.strip, tokens))
+    title_tokens = article.get("title_tokens")
+    if title_tokens is None:
+        title_tokens = tokenize(heads)
+    return " ".join(title_tokens), " ".join(filter(str.strip, tokens))
 
 
 @dataclass

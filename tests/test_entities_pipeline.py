@@ -15,7 +15,7 @@ def page(pub_date: str | None, *articles: ArticleItem) -> PageItem:
 
 
 def test_fields_tokens_and_provenance_are_set():
-    pipe = EntitiesPipeline.from_crawler(get_crawler())
+    pipe = EntitiesPipeline.from_crawler(get_crawler(settings_dict={"ENTITIES_WORKERS": 0}))
     article = ArticleItem(
         kind="article",
         title="县里召开项目推进会",

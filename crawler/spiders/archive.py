@@ -17,6 +17,7 @@ import scrapy
 
 from crawler.archive import ArchiveProblem, Member, iter_warc, list_files, read_file, suffix_kind
 from crawler.decoding import UndecodableError
+from crawler.itemflow import items_done, room_for_items
 from crawler.pagebuild import build_page_item
 from crawler.settings import PROJECT_ROOT
 
@@ -67,11 +68,13 @@ class ArchiveSpider(scrapy.Spider):
                     self._problem(ArchiveProblem("undecodable", member.origin, str(exc)))
                     continue
                 stats.inc_value("archive/pages_read")
+                await room_for_items(self.crawler)
                 yield item
             stats.inc_value("archive/files_done")
             if done % every == 0 or done == len(files):
                 elapsed = max(time.monotonic() - started, 1e-6)
                 self.logger.info("progress: %d/%d files, %.1f files/s", done, len(files), done / elapsed)
+        await items_done(self.crawler)
 
     def _members(self, path: Path, max_bytes: int) -> list[Member | ArchiveProblem] | Any:
         try:

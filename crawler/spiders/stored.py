@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from crawler.db import open_database
 from crawler.decoding import UndecodableError
+from crawler.itemflow import items_done, room_for_items
 from crawler.models import Page
 from crawler.pagebuild import PAGE_META_KEYS, build_page_item
 
@@ -56,4 +57,6 @@ class StoredSpider(scrapy.Spider):
             except UndecodableError as exc:
                 self.logger.error("%s: undecodable: %s", page.url, exc)
                 continue
+            await room_for_items(self.crawler)
             yield item
+        await items_done(self.crawler)
