@@ -33,18 +33,29 @@ class PeopleResult:
     titles: dict[str, list[str]] = field(default_factory=dict)
     strong: set[str] = field(default_factory=set)
     rules: list[str] = field(default_factory=list)
+    # names a weak rule found with name-like characters: shared with the page like strong ones
+    shared: set[str] = field(default_factory=set)
 
-    def add(self, name: str, rule: str, title: str | None = None, strong: bool = False) -> None:
+    def add(
+        self, name: str, rule: str, title: str | None = None, strong: bool = False, share: bool = False
+    ) -> None:
         entry = self.titles.setdefault(name, [])
         if title and title not in entry:
             entry.append(title)
         if strong:
             self.strong.add(name)
+        if share:
+            self.shared.add(name)
         if rule not in self.rules:
             self.rules.append(rule)
 
     def copy(self) -> PeopleResult:
-        return PeopleResult({n: list(t) for n, t in self.titles.items()}, set(self.strong), list(self.rules))
+        titles = {n: list(t) for n, t in self.titles.items()}
+        return PeopleResult(titles, set(self.strong), list(self.rules), set(self.shared))
+
+    def confirmed(self) -> set[str]:
+        """The names this text lends to others (the page's other articles, a corpus)."""
+        return (self.strong | self.shared) & set(self.titles)
 
     def records(self) -> list[dict]:
         return [{"name": n, "titles": list(t)} for n, t in self.titles.items()]

@@ -100,7 +100,7 @@ def extract(
         "tokens": "jieba-hmm+page-names",
     }
     all_tokens = [*head_words, "\n", *words] if head_words else words
-    return Extraction(fields, all_tokens, provenance, set(people.strong))
+    return Extraction(fields, all_tokens, provenance, people.confirmed())
 
 
 def _mask_words(words: list[str], spans: list[tuple[int, int]]) -> list[str]:

@@ -26,7 +26,10 @@ FOREIGN_MARKS = frozenset("斯尔克特姆贝基夫娜莎逊翰默普拜登塞�
 MIN_RUN, MAX_RUN = 2, 6
 # Dots that join the parts of a transliterated name.
 DOTS = "·•・‧"
-_CLASS = "[" + "".join(sorted(TRANSLIT_CHARS)) + "]"
+# More table characters, read only inside a dotted name (where the dot already says foreign): alone
+# some of them run into ordinary words ("夫" of "撒切尔夫人").
+DOTTED_ONLY_CHARS = frozenset("勃理廉夫茨涅妮得罕撒契芙丝娅奈舒瑞派娃孜彻瑙甫察捷梭")
+_CLASS = "[" + "".join(sorted(TRANSLIT_CHARS | DOTTED_ONLY_CHARS)) + "]"
 # "约翰·史密斯", "玛丽亚·罗西": table characters joined by dots; the first part is a given name.
 DOTTED = re.compile(rf"{_CLASS}{{1,4}}(?:[{DOTS}]{_CLASS}{{1,8}})+")
 

@@ -92,6 +92,11 @@ GUESS_MIN_SCORE = 2.5
 
 # The tag of a word jieba's dictionary does not hold.
 UNKNOWN = frozenset({None})
+# Lowest name score of a name a weak rule found that the text lends to others, as a strong rule's
+# names are lent (its bare mentions and given name elsewhere are then found).
+SHARED_NAME_SCORE = 2.5
+
+
 # Tags of a token that may be a name: a name, a place (foreign names are often taken for one), unknown.
 CANDIDATE_TAGS = frozenset({*NAME_TAGS, "ns", None})
 
@@ -139,6 +144,11 @@ def person_verb_rule(
             continue
         if nxt[:1] in foreign.DOTS or prev[-1:] in foreign.DOTS:  # a part of a dotted name ("葛兰素·威廉")
             continue
+        if (
+            quoted(prev, nxt)
+            and namechars.name_score(word, names.surname_length(word) or 1) < QUOTED_NAME_SCORE
+        ):
+            continue  # a title or a term in quotes ("《白鹿原》", "“花仙子”"); not "《秦香莲》"
         if foreign.is_foreign_run(word) and foreign.inside_longer_run(prev + word, len(prev)):
             continue  # "基耶" of "恩塔翁维基耶"
         if first != end or pos is None or pos in NAME_TAGS:
@@ -171,7 +181,8 @@ def person_verb_rule(
                 and not PLACE_ENDING.search(word)
             )
         if ok and not any(thing_after(text, m.end()) for m in re.finditer(re.escape(word), text)):
-            out.add(word, "person-verb")
+            share = namechars.name_score(word, names.surname_length(word) or 1) >= SHARED_NAME_SCORE
+            out.add(word, "person-verb", share=share)
 
 
 # ``name-shape``: a name jieba does not know, judged by its characters (``namechars``).
@@ -184,11 +195,20 @@ SHAPE_BEFORE_NOUN_SCORE = 7.0
 # Endings that make a name-shaped word a clan, a family or a place ("陈氏", "王府井").
 SHAPE_NOT_ENDINGS = frozenset("氏家府井营沟堡湾坡岭寨屯桥寺殿街")
 QUOTE_OPENERS = "《“‘「『"
+QUOTE_CLOSERS = "》”’」』"
+# Lowest name score of a name-shaped word standing alone in quotes: a play named after its heroine
+# ("《秦香莲》" 6.8) passes, a novel named after a place ("《白鹿原》" 2.9) or a term does not.
+QUOTED_NAME_SCORE = 6.0
 # Last characters of nouns for people ("原告", "果农", "打工仔", "讲师"): after another noun a
 # candidate is mostly part of a name of a thing ("示范区郑焦晋").
 PERSON_NOUN_ENDINGS = frozenset("人员者家师工农民长生手匠仔主官告兵士友子妻夫姐妹兄弟事")
 # ...unless the candidate is that name-like ("任命崔永乾为…": jieba tags 任命 a noun).
 SHAPE_AFTER_NOUN_SCORE = 6.0
+
+
+def quoted(prev: str, nxt: str) -> bool:
+    """Is a word between ``prev`` and ``nxt`` all of a quotation or a title of a work?"""
+    return prev[-1:] in QUOTE_OPENERS and nxt[:1] in QUOTE_CLOSERS
 
 
 def _single_char(word: str) -> bool:
@@ -287,4 +307,4 @@ def name_shape_rule(
             continue
         if any(thing_after(text, m.end()) for m in re.finditer(re.escape(word), text)):
             continue
-        out.add(word, "name-shape")
+        out.add(word, "name-shape", share=score >= SHARED_NAME_SCORE)

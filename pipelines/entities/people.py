@@ -13,12 +13,20 @@ Rules, strongest first (each reported in provenance):
 8. ``known-name``         bare mentions of names confirmed on the page: "吕沛一行".
 9. ``person-verb``        names jieba guessed or holds, in a person's place (``guesses``).
 10. ``dictionary-name``   a three-character word jieba's dictionary holds as a person's name, with a
-                          listed surname, no ordinary word inside, not a transliteration nor a
-                          gazetteer place, not before a noun: "宋庆龄", "熊十力", without any cue.
+                          listed surname and name-like characters (``namechars``), not a
+                          transliteration, place or quoted title, not before a noun unless very
+                          name-like: "宋庆龄", "熊十力", "宋庆龄奖学金", without any cue.
+11. ``name-shape``        a name jieba coined or split ("刘秀清", "王绍" + "鏊"), taken on its
+                          characters' name score where nothing says otherwise (``guesses``).
+12. ``named-after``       the person a doctrine or work is named after: "马克思主义", "邓小平理论".
+13. ``given-name``        the given name alone of a person named in full: "钟书" after "钱钟书".
 
-Names from rules 1-3 are strong: the other articles of the page know them. A weak candidate that
-the text also uses as part of a company, place or project ("金沙社区", "明仁产业集群") is dropped,
-and so is a weak name found only inside a longer name ("史密斯" of "约翰·史密斯").
+Names from rules 1-3 are strong: the other articles of the page know them. A name a weak rule
+finds with name-like characters is lent on too where a caller keeps a corpus of names
+(``extract_entities(..., known_names=…)``). A weak candidate that the text also uses as part of a
+company, place or project ("金沙社区", "明仁产业集群") is dropped, and so is a weak name found only
+inside a longer name ("史密斯" of "约翰·史密斯"). Every weak rule asks the character model
+(``namechars``) too: "时公开", "夏之交" or "向钱看" have a surname's shape but no name's characters.
 """
 
 from __future__ import annotations
@@ -37,7 +45,15 @@ from .candidates import (
     starts_inside_word,
     thing_after,
 )
-from .guesses import SHAPE_NOT_ENDINGS, name_shape_rule, person_verb_rule, token_candidates
+from .guesses import (
+    QUOTED_NAME_SCORE,
+    SHAPE_NOT_ENDINGS,
+    SHARED_NAME_SCORE,
+    name_shape_rule,
+    person_verb_rule,
+    quoted,
+    token_candidates,
+)
 from .titles import title_before
 
 # Triggers of a list of officials' names.
@@ -145,6 +161,22 @@ def _known_mentions(text: str, known: set[str], out: PeopleResult) -> None:
                 break
 
 
+def _given_name_mentions(text: str, words: list[str], named: set[str], out: PeopleResult) -> None:
+    """ "钟书" after "钱钟书": the given name alone of a person named in full, where it stands as a
+    word of its own (jieba's cut) outside the full name, and is no ordinary word."""
+    aliases = {}
+    for name in named:
+        sl = names.surname_length(name)
+        given = name[sl:]
+        if sl and len(given) == 2 and not tokens.is_word(given) and given not in named:
+            aliases[given] = name
+    if not aliases:
+        return
+    for i, word in enumerate(words):
+        if word in aliases and (i == 0 or not words[i - 1].endswith(aliases[word][: -len(word)])):
+            out.add(word, "given-name")
+
+
 def _name_before_post_rule(text: str, known: set[str], out: PeopleResult) -> None:
     """ "江泽民主席", "王小平书记": a name right before an office post (not an everyday role)."""
     for m in _post_regex().finditer(text):
@@ -224,12 +256,14 @@ def _dictionary_name_rule(words: list[str], tags: list[str | None], out: PeopleR
         following = "".join(words[i + 1 : i + 3])
         if following[:1] in foreign.DOTS:  # the first part of a dotted name ("葛兰素·威廉公司")
             continue
+        if i > 0 and quoted(words[i - 1], following) and score < QUOTED_NAME_SCORE:  # "《文昭关》"
+            continue
         next_tag = tags[i + 1] if i + 1 < len(tags) else None
         if NOT_PERSON_AFTER.match(following):  # "石家庄市"
             continue
         if _names_a_thing(next_tag) and score < DICTIONARY_BEFORE_NOUN_SCORE:
             continue  # "王老吉凉茶"; not "宋庆龄奖学金"
-        out.add(word, "dictionary-name")
+        out.add(word, "dictionary-name", share=score >= SHARED_NAME_SCORE)
 
 
 # What a doctrine, an award or a body of work named after a person ends with ("马克思主义",
@@ -334,6 +368,7 @@ def find_people(
     _named_after_rule(words, out)
     _lists_with_known(text, known, out)
     _known_mentions(text, known | out.strong, out)
+    _given_name_mentions(text, words, known | set(out.titles), out)
     _drop_inner_names(text, out)
     first_seen = {name: _first_index(text, name) for name in out.titles}
     out.titles = dict(sorted(out.titles.items(), key=lambda kv: first_seen[kv[0]]))
