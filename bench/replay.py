@@ -119,7 +119,9 @@ def main() -> None:
         except SystemExit as exc:
             if exc.code:
                 raise
-        print(peak_rss_kib())
+        from pipelines.entities.workers import worker_count
+
+        print(peak_rss_kib(with_workers=worker_count(args.workers or "auto") > 0))
         return
 
     from bench.archive_factory import build_archive
@@ -171,12 +173,14 @@ def main() -> None:
         print(f"ratio project/baseline per page, start-up excluded: time {p_rest / max(b_rest, 1e-9):.2f}x")
 
 
-def peak_rss_kib() -> int:
-    """This process's peak RSS plus the largest of its finished children's (the project's entity
-    worker, when it runs one), so a side that spreads its work over processes is not flattered."""
+def peak_rss_kib(with_workers: bool = False) -> int:
+    """This process's peak RSS; with ``with_workers``, plus the largest of its finished children's
+    (the project's entity worker), so a side that spreads its work over processes is not flattered.
+    (Without workers the children are short commands forked along the way, not counted.)"""
     import resource
 
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return own + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss if with_workers else own
 
 
 if __name__ == "__main__":
