@@ -244,3 +244,18 @@ def test_a_given_name_alone_after_the_full_name():
     assert found == ["钟书"]
     # no given name without its full name, and none that is an ordinary word
     assert extract_entities("钟书对我说：这部日记值得好好写一篇序。")["people"] == []
+
+
+def test_a_name_list_may_start_after_a_function_word_or_a_word():
+    found = [n for n, _ in people("丛书分别由秦文君、沈石溪、曹文轩等儿童文学作家创作。")]
+    assert found == ["秦文君", "沈石溪", "曹文轩"]
+    found = [n for n, _ in people("见著藏印的收藏家有高士奇、钱大昕、孙原湘等。")]
+    assert found == ["高士奇", "钱大昕", "孙原湘"]
+    assert people("他们分别来自深圳、上海、广州三地。") == []
+
+
+def test_a_name_with_a_note_in_brackets():
+    assert people("李富强（中共迁安市委副书记）：在全社会开展救助活动。") == [("李富强", [])]
+    assert people("刘秀清（52岁，北京鼓楼医院职工）：外孙女3岁多。") == [("刘秀清", [])]
+    assert [n for n, _ in people("新凤霞（中）、王昆（左）、郭兰英（右）。")][-2:] == ["王昆", "郭兰英"]
+    assert people("项目总投资（含征地）5亿元。") == []

@@ -20,6 +20,8 @@ Rules, strongest first (each reported in provenance):
                           characters' name score where nothing says otherwise (``guesses``).
 12. ``named-after``       the person a doctrine or work is named after: "马克思主义", "邓小平理论".
 13. ``given-name``        the given name alone of a person named in full: "钟书" after "钱钟书".
+14. ``bracketed-note``    a name before a note on the person in brackets: a post, an age, a place
+                          in a photograph ("李富强（市委副书记）：", "王昆（左）").
 
 Names from rules 1-3 are strong: the other articles of the page know them. A name a weak rule
 finds with name-like characters is lent on too where a caller keeps a corpus of names
@@ -46,6 +48,7 @@ from .candidates import (
     thing_after,
 )
 from .guesses import (
+    GUESS_MIN_SCORE,
     QUOTED_NAME_SCORE,
     SHAPE_NOT_ENDINGS,
     SHARED_NAME_SCORE,
@@ -318,12 +321,47 @@ LAST_ITEM_JOINERS = "和与及"
 MIN_BARE_LIST = 3
 
 
+def _list_after_boundary(text: str, start: int, first_end: int, known: set[str]) -> list[tuple[str, int]]:
+    """The names of a "、" list whose first item ends at ``first_end``, read from where a boundary
+    lets the first item start ("分别由张之路、秦文君…" starts after 由, "有高士奇、…" after 有)."""
+    for begin in range(start, first_end - 1):
+        if not _starts_after_boundary(text, begin):
+            continue  # the first item must start after a boundary, not inside a word
+        items = _read_list(text, begin, known)
+        if items and items[0][1] + len(items[0][0]) == first_end:
+            return items
+    return []
+
+
+# A name and a note on the person in brackets: "李富强（中共迁安市委副书记）：", "陈力行（52岁，
+# 职工）", "王昆（左）" (where one stands in a photograph).
+BRACKETED_NOTE = re.compile(r"([\u4e00-\u9fff]{2,6})[（(]([^（）()]{1,40})[）)]")
+PHOTO_PLACE = re.compile(r"[左右中][一二三四五六七八九\d]?|前排[左右中]?[一二三四五六七八九\d]?")
+
+
+def _bracketed_note_rule(text: str, known: set[str], out: PeopleResult) -> None:
+    for m in BRACKETED_NOTE.finditer(text):
+        note = m.group(2)
+        about_person = (
+            PHOTO_PLACE.fullmatch(note) is not None or re.search(r"\d+岁", note) is not None
+            or _post_regex().search(note) is not None
+        )  # fmt: skip
+        if not about_person:
+            continue
+        name = names.name_ending_at(m.group(1), known)
+        if not name or name in out.titles or not plausible_name(name, known):
+            continue
+        start = m.end(1) - len(name)
+        if not _starts_after_boundary(text, start) or function_char_plus_word(name):
+            continue
+        if name in known or namechars.name_score(name, names.surname_length(name)) >= GUESS_MIN_SCORE:
+            out.add(name, "bracketed-note")
+
+
 def _name_list_rule(text: str, known: set[str], out: PeopleResult) -> None:
     """Lists of name-shaped items: three or more, or two closed by "等人" and the like."""
     for m in re.finditer(r"[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})+", text):
-        if m.start() > 0 and names.is_cjk(text[m.start() - 1]):
-            continue  # the list's first item must start after a boundary, not inside a word
-        items = _read_list(text, m.start(), known)
+        items = _list_after_boundary(text, m.start(), text.index(LIST_SEPARATOR, m.start()), known)
         if not items:
             continue
         end = items[-1][1] + len(items[-1][0])
@@ -361,6 +399,7 @@ def find_people(
     _name_before_post_rule(text, known, out)
     _dotted_rule(text, out)
     _name_list_rule(text, known, out)
+    _bracketed_note_rule(text, known, out)
     candidates = token_candidates(words, tags)
     person_verb_rule(text, words, tags, known | out.strong, out, candidates)
     _dictionary_name_rule(words, tags, out)
