@@ -154,7 +154,7 @@ def test_no_name_after_a_shared_title_or_a_counted_noun():
 
 
 def test_names_jieba_coins_are_judged_by_their_characters():
-    assert people("当原告杨芳再次来上访时，法院的同志向他介绍了情况。") == [("杨芳", [])]
+    assert people("当原告杨芳再次来上访时，法院的同志向他介绍了情况。") == [("杨芳", ["原告"])]
     assert people("刘秀清闻讯，从广州赶到现场。") == [("刘秀清", [])]
     # coined words of name shape that are projects, roads or brands stay out
     assert people("依托示范区郑焦晋和长济两个高速公路建设物流园。") == []
@@ -259,3 +259,8 @@ def test_a_name_with_a_note_in_brackets():
     assert people("刘秀清（52岁，北京鼓楼医院职工）：外孙女3岁多。") == [("刘秀清", [])]
     assert [n for n, _ in people("新凤霞（中）、王昆（左）、郭兰英（右）。")][-2:] == ["王昆", "郭兰英"]
     assert people("项目总投资（含征地）5亿元。") == []
+
+
+def test_names_jieba_holds_as_transliterated_are_read_before_a_verb_of_saying():
+    assert people("多吉才让说，加快提高农村基层干部的法律意识。") == [("多吉才让", [])]
+    assert people("德国队的福格茨表示，伊朗是个强队。") == [("福格茨", [])]

@@ -97,6 +97,10 @@ UNKNOWN = frozenset({None})
 SHARED_NAME_SCORE = 2.5
 
 
+# jieba's tag for transliterated persons' names ("施拉普纳", "多吉才让").
+FOREIGN_PERSON_TAG = "nrt"
+
+
 # Tags of a token that may be a name: a name, a place (foreign names are often taken for one), unknown.
 CANDIDATE_TAGS = frozenset({*NAME_TAGS, "ns", None})
 
@@ -169,7 +173,8 @@ def person_verb_rule(
                     and namechars.name_score(word, names.surname_length(word)) >= GUESS_MIN_SCORE
                 )
             else:
-                is_foreign = first == end and foreign.is_foreign_run(word)
+                # made of transliteration characters, or held by jieba as a transliterated name
+                is_foreign = first == end and (foreign.is_foreign_run(word) or pos == FOREIGN_PERSON_TAG)
                 ok = (
                     is_foreign and (pos in NAME_TAGS or nxt in SPEECH_VERBS) and _context(prev, nxt, "strict")
                 )
