@@ -324,9 +324,11 @@ MIN_BARE_LIST = 3
 def _list_after_boundary(text: str, start: int, first_end: int, known: set[str]) -> list[tuple[str, int]]:
     """The names of a "、" list whose first item ends at ``first_end``, read from where a boundary
     lets the first item start ("分别由张之路、秦文君…" starts after 由, "有高士奇、…" after 有)."""
+    if not names.surname_length(text[first_end + 1 : first_end + 3]):
+        return []  # the second item is no name: no list of names
     for begin in range(start, first_end - 1):
-        if not _starts_after_boundary(text, begin):
-            continue  # the first item must start after a boundary, not inside a word
+        if not names.surname_length(text[begin : begin + 2]) or not _starts_after_boundary(text, begin):
+            continue  # the first item starts with a surname, after a boundary, not inside a word
         items = _read_list(text, begin, known)
         if items and items[0][1] + len(items[0][0]) == first_end:
             return items
