@@ -264,3 +264,8 @@ def test_a_name_with_a_note_in_brackets():
 def test_names_jieba_holds_as_transliterated_are_read_before_a_verb_of_saying():
     assert people("多吉才让说，加快提高农村基层干部的法律意识。") == [("多吉才让", [])]
     assert people("德国队的福格茨表示，伊朗是个强队。") == [("福格茨", [])]
+
+
+def test_list_items_jieba_holds_as_names_whatever_their_characters():
+    found = [n for n, _ in people("参加审订的有李四光、华罗庚、茅以升、苏步青等科学家。")]
+    assert found == ["李四光", "华罗庚", "茅以升", "苏步青"]

@@ -110,13 +110,32 @@ def _title_rule(text: str, known: set[str], out: PeopleResult) -> None:
         out.add(name, "title-before-name", title_before(text, m.end()), strong=True)
 
 
+# How far a list item jieba's dictionary holds as a name may reach (characters).
+LONGEST_HELD_ITEM = 6
+
+
+def _dictionary_item(text: str, pos: int) -> str | None:
+    """The list item at ``pos`` when jieba's dictionary holds it as a person's name ("李四光" and
+    "熊十力" have characters the shape test refuses; "欧阳予倩"), ending where the list goes on
+    ("、"), a mark, or a word that closes a name ("等", "和")."""
+    if not names.surname_length(text[pos : pos + 2]):
+        return None
+    for n in range(LONGEST_HELD_ITEM, 1, -1):
+        item, after = text[pos : pos + n], text[pos + n : pos + n + 1]
+        ends = not after or not names.is_cjk(after) or after in names.AFTER_NAME_CHARS
+        if len(item) == n and ends and tokens.tag(item) in NAME_TAGS:
+            return item
+    return None
+
+
 def _read_list(text: str, pos: int, known: set[str]) -> list[tuple[str, int]]:
     """Names separated by "、" starting at ``pos``: [(name, start), …]; stops at the first non-name."""
     found: list[tuple[str, int]] = []
     while True:
-        n = names.name_length_at(text[pos : pos + 6], known)
+        held = _dictionary_item(text, pos)
+        n = len(held) if held else names.name_length_at(text[pos : pos + 6], known)
         name = text[pos : pos + n]
-        if not n or not plausible_name(name, known) or thing_after(text, pos + n):
+        if not n or not (held or plausible_name(name, known)) or thing_after(text, pos + n):
             break
         found.append((name, pos))
         pos += n
