@@ -269,3 +269,9 @@ def test_names_jieba_holds_as_transliterated_are_read_before_a_verb_of_saying():
 def test_list_items_jieba_holds_as_names_whatever_their_characters():
     found = [n for n, _ in people("参加审订的有李四光、华罗庚、茅以升、苏步青等科学家。")]
     assert found == ["李四光", "华罗庚", "茅以升", "苏步青"]
+
+
+def test_names_jieba_glued_to_a_word_or_split_before_a_mark():
+    found = [n for n, _ in people("他师从许勇、王义胜，现为美协副主席。")]
+    assert "王义胜" in found and "王义" not in found
+    assert people("如书籍装帧家张守义（作《插图艺术欣赏》）等人。")[0][0] == "张守义"

@@ -229,23 +229,32 @@ def _stray(word: str, tag: str | None) -> bool:
     return _single_char(word) and tag in STRAY_TAGS
 
 
+ShapeCandidate = tuple[str, str, "str | None", str, "str | None"]
+
+
 def _shape_candidates(
     words: list[str], tags: list[str | None], candidates: list[tuple[str, int, int]]
-) -> Iterator[tuple[str, int, int, str, str | None]]:
-    """(name, first token, last token, what follows, its tag) for names jieba did not keep whole:
-    a word it coined ("刘秀清"), a surname token and the next ("邱" + "永华"), a coined two-character
-    word and a stray character after it ("王绍" + "鏊", "曾彩" + "美率"), a coined word that ran on
-    into the next word ("崔永乾为")."""
+) -> Iterator[ShapeCandidate]:
+    """(name, what follows and its tag, what comes before and its tag) for
+    names jieba did not keep whole: a word it coined ("刘秀清"), a surname token and the next ("邱"
+    + "永华"), a coined two-character word and a stray character after it ("王绍" + "鏊", "曾彩" +
+    "美率", "王义" + "胜" before a mark), a coined word that ran on into the next word ("崔永乾为"),
+    a name glued to the character before it ("致牟小东", "装帧家张" + "守义")."""
     last = len(words) - 1
 
     def following(i: int) -> tuple[str, str | None]:
         return (words[i + 1], tags[i + 1]) if i < last else ("。", None)
 
+    def before(i: int) -> tuple[str, str | None]:
+        return (words[i - 1], tags[i - 1]) if i > 0 else ("。", None)
+
     single, _ = lexicon.surnames()
     for word, first, end in candidates:
         if first == end and tags[first] is not None:
             continue  # jieba knows the word: other rules judge it
-        yield (word, first, end, *following(end))
+        if first != end and tags[end] in NOT_GIVEN_TAGS:
+            continue  # "路" + "西侧": no given name
+        yield (word, *following(end), *before(first))
     # words jieba does not know that start with a surname: found at C speed, then looked at
     unknown = compress(range(len(words)), map(UNKNOWN.__contains__, tags))
     for i in unknown:
@@ -255,13 +264,31 @@ def _shape_candidates(
         if len(word) == 2 and i < last and names.is_cjk(words[i + 1][:1]):
             nxt, nxt_tag = words[i + 1], tags[i + 1]
             if nxt_tag is None and len(nxt) == 2 and nxt[1] in names.AFTER_NAME_CHARS | NAME_CLOSERS:
-                yield word + nxt[0], i, i + 1, nxt[1], CLOSER_TAG  # "曾彩" + "美率", "李赋" + "宁兄"
-            elif _stray(nxt, nxt_tag):
-                yield (word + nxt, i, i + 1, *following(i + 1))  # "王绍" + "鏊"
+                yield word + nxt[0], nxt[1], CLOSER_TAG, *before(i)  # "曾彩" + "美率"
+            elif _stray(nxt, nxt_tag) or (_single_char(nxt) and following(i + 1)[0][:1] in PHRASE_MARKS):
+                yield (word + nxt, *following(i + 1), *before(i))  # "王绍" + "鏊"
         elif len(word) == 4 and word[3] in names.AFTER_NAME_CHARS:
-            yield word[:3], i, i, word[3], CLOSER_TAG  # "崔永乾为"
+            yield word[:3], word[3], CLOSER_TAG, *before(i)  # "崔永乾为"
+    for i in compress(range(len(words)), map(UNKNOWN.__contains__, tags)):
+        word = words[i]
+        if 3 <= len(word) <= 4 and word[0] in GLUE_CHARS and word[1] in single:
+            yield (word[1:], *following(i), word[0], GLUE_TAG)  # "致牟小东"
+        elif len(word) == 2 and word[1] in single and word[0] in ROLE_ENDINGS and i < last:
+            nxt, nxt_tag = words[i + 1], tags[i + 1]
+            if 1 <= len(nxt) <= 2 and names.is_cjk(nxt[0]) and nxt_tag in GLUED_GIVEN_TAGS:
+                yield (word[1] + nxt, *following(i + 1), word[0], GLUE_TAG)  # "家张" + "守义"
 
 
+# Marks that end a phrase: a lone character before one ends the name before it ("王义" + "胜" + "、").
+PHRASE_MARKS = frozenset("、，。；：！？）")
+# Characters jieba glues to a name after them: prepositions and verbs of address ("致牟小东").
+GLUE_CHARS = frozenset("致给向对和与同由")
+# Last characters of role words jieba glues to the surname after them ("装帧家张", "25队张").
+ROLE_ENDINGS = frozenset("家队长员者师手")
+# Tags of the token that may hold the given name after such a glued surname.
+GLUED_GIVEN_TAGS = frozenset({None, "n", "nr", "a", "v"})
+# The tag given to a glued character standing before a name (a lead-in, no stray part of a name).
+GLUE_TAG = "glue"
 # Characters that may follow a name inside a word jieba coined: forms of address ("李赋宁兄").
 NAME_CLOSERS = frozenset("兄姐弟妹君老率")
 # The tag given to such a closing character (not a stray part of a name).
@@ -282,7 +309,7 @@ def name_shape_rule(
     and before a noun only when very name-like."""
     if candidates is None:
         candidates = token_candidates(words, tags)
-    for word, first, end, nxt, nxt_tag in _shape_candidates(words, tags, candidates):
+    for word, nxt, nxt_tag, prev, prev_tag in _shape_candidates(words, tags, candidates):
         if word in out.titles or word in known or not names.has_name_shape(word):
             continue
         sl = names.surname_length(word)
@@ -291,13 +318,9 @@ def name_shape_rule(
             continue
         if word in lexicon.places() or foreign.is_foreign_run(word) or not plausible_name(word, known):
             continue
-        if first != end and tags[end] in NOT_GIVEN_TAGS:
-            continue
-        prev = words[first - 1] if first > 0 else "。"
-        prev_tag = tags[first - 1] if first > 0 else None
         if nxt[:1] in foreign.DOTS or prev[-1:] in foreign.DOTS or prev[-1:] in QUOTE_OPENERS:
             continue
-        if first > 0 and (prev[-1].isdigit() or prev_tag == "m"):
+        if prev[-1].isdigit() or prev_tag == "m":
             continue
         # a fragment: a stray character beside it belongs to the name ("王绍" + "鏊", "屈" + "吴山")
         if _stray(nxt, nxt_tag) or (_stray(prev, prev_tag) and prev not in names.BEFORE_NAME_CHARS):
