@@ -275,3 +275,9 @@ def test_names_jieba_glued_to_a_word_or_split_before_a_mark():
     found = [n for n, _ in people("他师从许勇、王义胜，现为美协副主席。")]
     assert "王义胜" in found and "王义" not in found
     assert people("如书籍装帧家张守义（作《插图艺术欣赏》）等人。")[0][0] == "张守义"
+
+
+def test_an_author_in_brackets_after_a_title():
+    found = [n for n, _ in people("三等奖：《精神不过时》（仇石）、《“现场办公”莫变味》（钟怀）。")]
+    assert found == ["仇石", "钟怀"]
+    assert people("《关于加强管理的通知》（试行）已印发。") == []

@@ -360,7 +360,19 @@ BRACKETED_NOTE = re.compile(r"([\u4e00-\u9fff]{2,6})[（(]([^（）()]{1,40})[�
 PHOTO_PLACE = re.compile(r"[左右中][一二三四五六七八九\d]?|前排[左右中]?[一二三四五六七八九\d]?")
 
 
+# Lowest name score of an author so given (the brackets after a title are a strong cue).
+AUTHOR_MIN_SCORE = 1.5
+# A work's title and its author in brackets: "《喜闻北大开设理论课》（朱广院）".
+AUTHOR_AFTER_TITLE = re.compile(r"》[（(]([\u4e00-\u9fff]{2,4})[）)]")
+
+
 def _bracketed_note_rule(text: str, known: set[str], out: PeopleResult) -> None:
+    for m in AUTHOR_AFTER_TITLE.finditer(text):
+        name = m.group(1)
+        if name in out.titles or not plausible_name(name, known):
+            continue
+        if name in known or namechars.name_score(name, names.surname_length(name)) >= AUTHOR_MIN_SCORE:
+            out.add(name, "bracketed-note")
     for m in BRACKETED_NOTE.finditer(text):
         note = m.group(2)
         about_person = (
