@@ -281,3 +281,8 @@ def test_an_author_in_brackets_after_a_title():
     found = [n for n, _ in people("三等奖：《精神不过时》（仇石）、《“现场办公”莫变味》（钟怀）。")]
     assert found == ["仇石", "钟怀"]
     assert people("《关于加强管理的通知》（试行）已印发。") == []
+
+
+def test_a_common_two_character_dictionary_name_only_before_what_people_do():
+    assert people("关于名实的涵义，朱熹作过一个解释。") == [("朱熹", [])]
+    assert people("在这里，智慧在闪光。") == []

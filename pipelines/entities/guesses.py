@@ -35,8 +35,9 @@ AFTER_PERSON = lexicon.words(
 LIST_WORDS = lexicon.words("等 的 和 与 及")
 # A two-character word jieba tags as a name yet uses this often is an ordinary word ("文明", "智慧").
 COMMON_NR_FREQ = 300
-# ...unless its characters make it a name that sure ("李鹏" scores 7.0, "智慧" 4.6).
-COMMON_NR_MIN_SCORE = 6.0
+# ...unless its characters make it name-like enough ("李鹏" 7.0, "朱熹" 4.5; "智慧" 4.6 passes too,
+# so such a word is read only right before what people do: "朱熹作过", not "，智慧在").
+COMMON_NR_MIN_SCORE = 4.5
 # Shortest foreign name taken on a verb of saying alone, and endings that make a word a place.
 FOREIGN_NAME_MIN = 3
 PLACE_ENDING = re.compile(r"[省市县区镇乡村州国岛山河湖江]$")
@@ -159,7 +160,11 @@ def person_verb_rule(
             if names.has_name_shape(word):
                 full_length = len(word) - names.surname_length(word) == names.MAX_GIVEN
                 strength = "guess" if full_length else ("short-guess" if pos is None else "strict")
-                if strength == "strict" and namechars.name_score(word, 1) >= SHORT_NAME_SCORE:
+                if (
+                    strength == "strict"
+                    and not common_nr
+                    and namechars.name_score(word, 1) >= SHORT_NAME_SCORE
+                ):
                     strength = "short-guess"  # a two-character name jieba holds, name-like: "丁磊在…"
                 if first != end and tags[end] in NOT_GIVEN_TAGS:
                     continue
