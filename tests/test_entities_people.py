@@ -286,3 +286,9 @@ def test_an_author_in_brackets_after_a_title():
 def test_a_common_two_character_dictionary_name_only_before_what_people_do():
     assert people("关于名实的涵义，朱熹作过一个解释。") == [("朱熹", [])]
     assert people("在这里，智慧在闪光。") == []
+
+
+def test_two_names_listed_alone_when_both_read_as_names():
+    assert [n for n, _ in people("他师从许勇、王义胜，现为美协副主席。")] == ["许勇", "王义胜"]
+    assert people("黄河、长江，是中华民族的母亲河。") == []
+    assert people("这里有黄山、华山，风景秀丽。") == []

@@ -338,6 +338,8 @@ LIST_CLOSERS = re.compile(r"(?:等人|等同志|夫妇|两人|二人|三人|等[
 # Joining words before the last item of a list ("张丽和赵刚").
 LAST_ITEM_JOINERS = "和与及"
 MIN_BARE_LIST = 3
+# Lowest name score of each of two names listed alone ("师从许勇、王义胜，").
+PAIR_MIN_SCORE = 4.0
 
 
 def _list_after_boundary(text: str, start: int, first_end: int, known: set[str]) -> list[tuple[str, int]]:
@@ -403,7 +405,13 @@ def _name_list_rule(text: str, known: set[str], out: PeopleResult) -> None:
             if last and not names.is_cjk(text[end + 1 + len(last[0][0]) : end + 2 + len(last[0][0])] or "。"):
                 items += last
         closed = bool(LIST_CLOSERS.match(text, end))
-        if len(items) >= MIN_BARE_LIST or (closed and len(items) >= 2):
+        # two items alone: both must read as names by their characters and end at a mark
+        pair = (
+            len(items) == 2
+            and not names.is_cjk(text[end : end + 1] or "。")
+            and all(namechars.name_score(n, names.surname_length(n)) >= PAIR_MIN_SCORE for n, _ in items)
+        )
+        if len(items) >= MIN_BARE_LIST or (closed and len(items) >= 2) or pair:
             for name, _ in items:
                 out.add(name, "name-list")
 
