@@ -292,3 +292,7 @@ def test_two_names_listed_alone_when_both_read_as_names():
     assert [n for n, _ in people("他师从许勇、王义胜，现为美协副主席。")] == ["许勇", "王义胜"]
     assert people("黄河、长江，是中华民族的母亲河。") == []
     assert people("这里有黄山、华山，风景秀丽。") == []
+
+
+def test_a_dotted_name_does_not_take_the_end_of_the_word_before_it():
+    assert people("泰国总理罗伯特·马尔登会见了代表团。")[0][0] == "罗伯特·马尔登"

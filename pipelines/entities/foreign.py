@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from . import lexicon
+from . import lexicon, tokens
 
 # Characters of the transliteration tables (sounds, not meanings).
 TRANSLIT_CHARS = frozenset(
@@ -29,6 +29,8 @@ DOTS = "·•・‧"
 # More table characters, read only inside a dotted name (where the dot already says foreign): alone
 # some of them run into ordinary words ("夫" of "撒切尔夫人").
 DOTTED_ONLY_CHARS = frozenset("勃理廉夫茨涅妮得罕撒契芙丝娅奈舒瑞派娃孜彻瑙甫察捷梭")
+# A word this frequent across the character before a dotted name and its first one ends before it.
+WORD_BEFORE_FREQ = 1000
 _CLASS = "[" + "".join(sorted(TRANSLIT_CHARS | DOTTED_ONLY_CHARS)) + "]"
 # "约翰·史密斯", "玛丽亚·罗西": table characters joined by dots; the first part is a given name.
 DOTTED = re.compile(rf"{_CLASS}{{1,4}}(?:[{DOTS}]{_CLASS}{{1,8}})+")
@@ -70,5 +72,13 @@ def foreign_run_before(text: str, pos: int) -> str | None:
 
 
 def dotted_names(text: str) -> list[tuple[str, int]]:
-    """Names joined by a middle dot, each with its start: [("约翰·史密斯", 12), …]."""
-    return [(m.group(0), m.start()) for m in DOTTED.finditer(text)]
+    """Names joined by a middle dot, each with its start: [("约翰·史密斯", 12), …]. A first character
+    that ends the word before the name is left to that word ("总理罗伯特·马尔登": not "理罗伯特")."""
+    out = []
+    for m in DOTTED.finditer(text):
+        start = m.start()
+        first_part = m.group(0).split(next(d for d in m.group(0) if d in DOTS))[0]
+        if start > 0 and len(first_part) > 1 and tokens.freq(text[start - 1 : start + 1]) >= WORD_BEFORE_FREQ:
+            start += 1
+        out.append((text[start : m.end()], start))
+    return out
