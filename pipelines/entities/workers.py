@@ -207,7 +207,9 @@ class WorkerPool:
 
     def start(self) -> None:
         """Start the workers (``extract`` does it when not done yet)."""
-        self._workers = [w for w in self._workers if w.broken is None or _retire(w)]
+        for worker in [w for w in self._workers if w.broken is not None]:  # dead: replace them
+            worker.close()
+            self._workers.remove(worker)
         while len(self._workers) < self.size:
             self._workers.append(_Worker(self._context))
             logger.debug("started entity worker %d", self._workers[-1].process.pid)
@@ -227,12 +229,6 @@ class WorkerPool:
         for worker in self._workers:
             worker.close()
         self._workers.clear()
-
-
-def _retire(worker: _Worker) -> bool:
-    """Close a broken worker; never keep it (for use in a filter)."""
-    worker.close()
-    return False
 
 
 def worker_count(setting: Any) -> int:
