@@ -4,6 +4,11 @@
 token with the short token after it), followed by what people do ("说", "表示", "一行", "带队"),
 or, for a full-length guess, standing between punctuation, "和", "、" and the like. Foreign names
 (``foreign``) count when jieba knows them as names or they stand before a verb of saying.
+
+``name-shape``: a name jieba coined, split or glued to a neighbour ("刘秀清", "王绍" + "鏊",
+"致牟小东"), taken on its characters' score (``namechars``) where nothing around it says otherwise.
+
+Both ask the character model: a guess whose characters are no name's ("时公开") is dropped.
 """
 
 from __future__ import annotations
