@@ -51,6 +51,12 @@ SPEECH_VERBS = lexicon.words("说 表示 指出 强调 认为 介绍 称 透露 
 LIST_SEPARATOR = "、"
 
 
+def _counted_or_dotted(prev: str, prev_tag: str | None, nxt: str) -> bool:
+    """Does a candidate stand after a number or measure word ("4位农民": counted, not named) or
+    beside a middle dot (a part of a dotted name: "葛兰素·威廉")?"""
+    return prev[-1:].isdigit() or prev_tag == "m" or nxt[:1] in foreign.DOTS or prev[-1:] in foreign.DOTS
+
+
 def _is_mark(word: str) -> bool:
     """Punctuation, a space or the edge of the text."""
     return not any(names.is_cjk(c) for c in word)
@@ -141,7 +147,9 @@ def person_verb_rule(
     """Name-shaped words in a person's place (see ``_context``); names jieba's dictionary holds
     that do not look Chinese ("奥巴马") only before what people do."""
     last = len(words) - 1
-    for word, first, end in candidates if candidates is not None else token_candidates(words, tags):
+    if candidates is None:
+        candidates = token_candidates(words, tags)
+    for word, first, end in candidates:
         if word in out.titles or word in known or word[0] in FUNCTION_SURNAMES or word in lexicon.places():
             continue
         pos = tags[first] if first == end else None
@@ -150,9 +158,7 @@ def person_verb_rule(
             continue  # "文明", "智慧"; not "李鹏"
         prev = words[first - 1] if first > 0 else "。"
         nxt = words[end + 1] if end < last else "。"
-        if first > 0 and (prev[-1].isdigit() or tags[first - 1] == "m"):  # "4位农民": a measure word
-            continue
-        if nxt[:1] in foreign.DOTS or prev[-1:] in foreign.DOTS:  # a part of a dotted name ("葛兰素·威廉")
+        if _counted_or_dotted(prev, tags[first - 1] if first > 0 else None, nxt):
             continue
         if (
             quoted(prev, nxt)
@@ -328,9 +334,7 @@ def name_shape_rule(
             continue
         if word in lexicon.places() or foreign.is_foreign_run(word) or not plausible_name(word, known):
             continue
-        if nxt[:1] in foreign.DOTS or prev[-1:] in foreign.DOTS or prev[-1:] in QUOTE_OPENERS:
-            continue
-        if prev[-1].isdigit() or prev_tag == "m":
+        if _counted_or_dotted(prev, prev_tag, nxt) or prev[-1:] in QUOTE_OPENERS:
             continue
         # a fragment: a stray character beside it belongs to the name ("王绍" + "鏊", "屈" + "吴山")
         if _stray(nxt, nxt_tag) or (_stray(prev, prev_tag) and prev not in names.BEFORE_NAME_CHARS):

@@ -344,7 +344,7 @@ PAIR_MIN_SCORE = 4.0
 
 def _list_after_boundary(text: str, start: int, first_end: int, known: set[str]) -> list[tuple[str, int]]:
     """The names of a "、" list whose first item ends at ``first_end``, read from where a boundary
-    lets the first item start ("分别由张之路、秦文君…" starts after 由, "有高士奇、…" after 有)."""
+    lets the first item start ("分别由秦文君、沈石溪…" starts after 由, "有高士奇、…" after 有)."""
     if not names.surname_length(text[first_end + 1 : first_end + 3]):
         return []  # the second item is no name: no list of names
     for begin in range(start, first_end - 1):
