@@ -8,7 +8,10 @@ names found per sentence for three readers:
 - ``posseg-nr``: the words ``jieba.posseg`` tags ``nr`` (the common starting point);
 - ``ours``: ``extract_entities`` on each sentence alone;
 - ``ours+corpus``: the same, with the names confirmed by a strong rule in earlier sentences known
-  (the library use of ``known_names``: a dictionary learned over the corpus).
+  (the library use of ``known_names``: a dictionary learned over the corpus);
+- ``+surnames``: ours+corpus with the surnames of people addressed by surname alone added ("吴" of
+  "吴先生", "傅" of "老傅"): such sets mark those surnames as names, and posseg tags them ``nr``
+  too, but ``people`` keeps full names only; the result's ``addressed`` holds these.
 """
 
 from __future__ import annotations
@@ -59,11 +62,15 @@ def posseg_names(text: str) -> set[str]:
     return {word for word, flag in jieba.posseg.cut(text) if flag == "nr"}
 
 
-def ours(known: set[str] | None) -> Callable[[str], set[str]]:
+def ours(known: set[str] | None, surnames: bool = False) -> Callable[[str], set[str]]:
     from pipelines.entities import extract_entities
 
     def find(text: str) -> set[str]:
-        return {p["name"] for p in extract_entities(text, known_names=known)["people"]}
+        result = extract_entities(text, known_names=known)
+        found = {p["name"] for p in result["people"]}
+        if surnames:
+            found |= {m["surname"] for m in result["addressed"]}
+        return found
 
     return find
 
@@ -100,7 +107,12 @@ def main() -> None:
         sentences = sentences[: args.limit]
     mentions = sum(len(n) for _, n in sentences)
     print(f"{len(sentences)} sentences, {mentions} person mentions")
-    readers = {"posseg-nr": posseg_names, "ours": ours(None), "ours+corpus": ours(set())}
+    readers = {
+        "posseg-nr": posseg_names,
+        "ours": ours(None),
+        "ours+corpus": ours(set()),
+        "+surnames": ours(set(), surnames=True),
+    }
     for name, find in readers.items():
         precision, recall, f1, missed, wrong = score(find, sentences)
         print(f"{name:12s} precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.3f}")

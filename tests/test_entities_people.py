@@ -296,3 +296,23 @@ def test_two_names_listed_alone_when_both_read_as_names():
 
 def test_a_dotted_name_does_not_take_the_end_of_the_word_before_it():
     assert people("泰国总理罗伯特·马尔登会见了代表团。")[0][0] == "罗伯特·马尔登"
+
+
+def test_a_full_name_before_a_polite_address():
+    assert people("由钱慕韩先生发起的读书会已办了十年。") == [("钱慕韩", [])]
+    # a preposition before a given name is no surname: "向" + "秀英女士"
+    assert people("他写信向秀英女士道歉。") == []
+
+
+def test_a_name_the_dictionary_mistags_as_a_time_word():
+    assert people("在周恩来同志的关怀下，工厂很快建成投产。") == [("周恩来", [])]
+
+
+def test_a_rare_dictionary_noun_shaped_like_a_name_is_judged_as_a_guess():
+    assert people("陈佳洱说，科学精神是大学的传统。") == [("陈佳洱", [])]
+    assert people("隋末唐初，雕版印刷术问世。") == []
+
+
+def test_kin_before_a_name_but_no_name_before_kin():
+    assert people("他的祖父庄有理曾在南洋经商。") == [("庄有理", ["祖父"])]
+    assert people("孩子们认识肯德基爷爷和麦当劳叔叔。") == []

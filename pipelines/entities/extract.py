@@ -6,7 +6,8 @@ Stages, in order:
 2. strong person rules on the blanked body (``people.strong_people``);
 3. one jieba cut of the body, with the confirmed names kept whole for this cut only, shared by
    people, places, organisations and keywords (the headline gets its own short cut);
-4. amounts and event dates by pattern (``money``, ``dates``).
+4. people addressed by surname alone on the same cut (``addressed``);
+5. amounts and event dates by pattern (``money``, ``dates``).
 
 The result depends on the text and the names passed in only: nothing is remembered between calls.
 """
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from . import tokens
+from .addressed import find_addressed
 from .bylines import MASK, mask_bylines
 from .dates import find_event_dates
 from .keywords import top_keywords
@@ -89,6 +91,7 @@ def extract(
         "amounts": find_amounts(own.masked),
         "event_dates": find_event_dates(body, pub_date),
         "keywords": top_keywords([*head_words, "\n", *words] if head_words else words),
+        "addressed": find_addressed(masked_words, list(people.titles), known),
     }
     provenance = {
         "people": ",".join(people.rules),
@@ -123,7 +126,9 @@ def extract_entities(
     headline: str | None = None,
     known_names: set[str] | None = None,
 ) -> dict:
-    """The export record's entity fields: people, organizations, places, amounts, event_dates, keywords.
+    """The export record's entity fields: people, organizations, places, amounts, event_dates, keywords;
+    and ``addressed``, the people named by surname alone ("吴先生", "老傅"), which no record keeps:
+    ``[{"surname": "吴", "address": "先生", "person": "吴宓" or None}]``.
 
     ``known_names``, when given, is read for names confirmed elsewhere (the caller decides how far
     they reach) and receives the names this text confirms.

@@ -285,6 +285,10 @@ def _shape_candidates(
                 yield (word + nxt, *following(i + 1), *before(i))  # "王绍" + "鏊"
         elif len(word) == 4 and word[3] in names.AFTER_NAME_CHARS:
             yield word[:3], word[3], CLOSER_TAG, *before(i)  # "崔永乾为"
+    for i in compress(range(len(words)), map(RARE_WORD_LENGTH.__eq__, map(len, words))):
+        word = words[i]
+        if word[0] in single and tags[i] in RARE_WORD_TAGS and tokens.freq(word) < RARE_WORD_FREQ:
+            yield (word, *following(i), *before(i))  # "陈佳洱": a name jieba holds under a noun's tag
     for i in compress(range(len(words)), map(UNKNOWN.__contains__, tags)):
         word = words[i]
         if 3 <= len(word) <= 4 and word[0] in GLUE_CHARS and word[1] in single:
@@ -295,6 +299,11 @@ def _shape_candidates(
                 yield (word[1] + nxt, *following(i + 1), word[0], GLUE_TAG)  # "家张" + "守义"
 
 
+# A three-character word jieba's dictionary holds this rarely, as a noun, is
+# judged as if jieba had coined it: the dictionary holds many names as nouns ("陈佳洱").
+RARE_WORD_LENGTH = 3
+RARE_WORD_FREQ = 10
+RARE_WORD_TAGS = frozenset({"n", "nz"})  # not a time ("隋末唐") or a place
 # Marks that end a phrase: a lone character before one ends the name before it ("王义" + "胜" + "、").
 PHRASE_MARKS = frozenset("、，。；：！？）")
 # Characters jieba glues to a name after them: prepositions and verbs of address ("致牟小东").

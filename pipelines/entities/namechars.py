@@ -47,5 +47,10 @@ def given_score(chars: str) -> float:
 @lru_cache(maxsize=1 << 16)
 def name_score(name: str, surname_length: int = 1) -> float:
     """Surname score (compound surnames count 0) plus the given characters' scores."""
-    surname = _scores()[0].get(name[0], 0.0) if surname_length == 1 else 0.0
+    surname = surname_score(name[0]) if surname_length == 1 else 0.0
     return surname + given_score(name[surname_length:])
+
+
+def surname_score(ch: str) -> float:
+    """How much likelier ``ch`` is as a surname than in text at large (log ratio)."""
+    return _scores()[0].get(ch, 0.0)

@@ -31,7 +31,7 @@ BEFORE_NAME_CHARS = frozenset("的了在和与及由对向把被让给将是为�
 # are no one's full name, and neither is the surname with the start of one ("韩大" of "韩大娘").
 HONORIFICS = lexicon.words(
     "先生 女士 小姐 同志 师傅 老师 大爷 大娘 大妈 大婶 大嫂 大哥 大姐 大叔 阿姨 阿婆 阿公 阿伯 奶奶 爷爷 "
-    "婆婆 老汉 老太 同学 总 董 工 医生 教授 书记 主任 局长 老板 经理 夫人 太太 老先生 家"
+    "婆婆 老汉 老太 同学 总 董 工 医生 教授 书记 主任 局长 老板 经理 夫人 夫妇 太太 老先生 家"
 )
 _HONORIFIC_STARTS = frozenset(h[:i] for h in HONORIFICS for i in range(1, len(h) + 1))
 

@@ -38,6 +38,7 @@ from functools import cache
 
 from . import foreign, lexicon, namechars, names, tokens
 from .candidates import (
+    FUNCTION_SURNAMES,
     NAME_TAGS,
     NOT_PERSON_AFTER,
     PeopleResult,
@@ -73,7 +74,9 @@ BEFORE_PERSON_CHARS = names.BEFORE_NAME_CHARS
 ROLE_WORDS = lexicon.words(
     "村民 居民 市民 农民 群众 工人 职工 员工 教师 老师 学生 医生 护士 民警 警官 辅警 交警 消防员 志愿者 "
     "环卫工人 网格员 驾驶员 司机 老人 老党员 党员 游客 患者 家长 演员 歌手 运动员 教练 教练员 选手 冠军 "
-    "作家 画家 书法家 专家 律师 记者 代表 委员 负责人 创始人 博士"
+    "作家 画家 书法家 专家 律师 记者 代表 委员 负责人 创始人 博士 "
+    # kin: "肯德基爷爷" is a mascot, "张三儿子" hardly occurs
+    "妻子 丈夫 儿子 女儿 孙子 孙女 父亲 母亲 祖父 祖母 外祖父 外祖母 爷爷 奶奶 外公 外婆 哥哥 姐姐 弟弟 妹妹 老伴"
 )
 
 
@@ -156,6 +159,30 @@ def _comrade_rule(text: str, known: set[str], out: PeopleResult) -> None:
         name = names.name_ending_at(text[max(0, m.start() - 4) : m.start()], known)
         if name and plausible_name(name, known):
             out.add(name, "comrade", strong=True)
+
+
+# Polite forms of address after a full name ("范慕韩先生"); after a surname alone they are
+# ``addressed``, so the name before them must have a given name ("吴先生" gives no person here).
+ADDRESS_AFTER_NAME = re.compile(r"老先生|先生|女士")
+
+
+def _address_rule(text: str, known: set[str], out: PeopleResult) -> None:
+    """ "杨鸿年先生", "范慕韩先生": a full name, name-like by its characters, before 先生 or 女士."""
+    for m in ADDRESS_AFTER_NAME.finditer(text):
+        name = names.name_ending_at(text[max(0, m.start() - 4) : m.start()], known)
+        if not name or name in out.titles or not plausible_name(name, known):
+            continue
+        sl = names.surname_length(name)
+        if name not in known and (
+            len(name) - sl < names.MAX_GIVEN or namechars.name_score(name, sl) < GUESS_MIN_SCORE
+        ):
+            continue
+        start = m.start() - len(name)
+        if name[0] in FUNCTION_SURNAMES and name not in known:  # "向学昭女士": to 学昭
+            continue
+        if not _starts_after_boundary(text, start) or starts_inside_word(text, start, m.start()):
+            continue
+        out.add(name, "name-before-address")
 
 
 def _lists_with_known(text: str, known: set[str], out: PeopleResult) -> None:
@@ -441,6 +468,7 @@ def find_people(
     _dotted_rule(text, out)
     _name_list_rule(text, known, out)
     _bracketed_note_rule(text, known, out)
+    _address_rule(text, known, out)
     candidates = token_candidates(words, tags)
     person_verb_rule(text, words, tags, known | out.strong, out, candidates)
     _dictionary_name_rule(words, tags, out)

@@ -16,6 +16,8 @@ from typing import Any
 
 from crawler.tokens import segment
 
+from . import lexicon
+
 # Frequency a lent name gets in jieba's dictionary: high enough to beat the split of a name
 # into surname + common word ("王家" + "鹏"), low enough not to swallow real words.
 LEARNED_NAME_FREQ = 2000
@@ -23,6 +25,8 @@ LEARNED_NAME_FREQ = 2000
 # A string counts as an ordinary word when jieba's dictionary gives it at least this frequency.
 COMMON_WORD_FREQ = 20
 
+# Tags the shipped dictionary gets wrong ("周恩来" is tagged as a time word).
+TAG_FIXES = "tag_fixes.tsv"
 # Tag given to lent names while they are lent (jieba's tag for person names).
 NAME_TAG = "nr"
 
@@ -47,13 +51,20 @@ def _tag_table() -> dict[str, str]:
     fields = text.split()
     lines = text.count("\n") + (not text.endswith("\n"))
     if len(fields) == 3 * lines:  # every line is "word freq tag": slice the columns at once
-        return dict(zip(fields[0::3], fields[2::3], strict=True))
-    table: dict[str, str] = {}
-    for line in text.splitlines():
-        parts = line.split()
-        if len(parts) == 3:
-            table[parts[0]] = parts[2]
+        table = dict(zip(fields[0::3], fields[2::3], strict=True))
+    else:
+        table = {}
+        for line in text.splitlines():
+            parts = line.split()
+            if len(parts) == 3:
+                table[parts[0]] = parts[2]
+    table.update(_tag_fixes())
     return table
+
+
+def _tag_fixes() -> dict[str, str]:
+    """Corrections to the dictionary's tags, shipped as ``pipelines/data/tag_fixes.tsv``."""
+    return dict(line.split("\t", 1) for line in lexicon.data_lines(TAG_FIXES))
 
 
 @cache
