@@ -316,3 +316,8 @@ def test_a_rare_dictionary_noun_shaped_like_a_name_is_judged_as_a_guess():
 def test_kin_before_a_name_but_no_name_before_kin():
     assert people("他的祖父庄有理曾在南洋经商。") == [("庄有理", ["祖父"])]
     assert people("孩子们认识肯德基爷爷和麦当劳叔叔。") == []
+
+
+def test_less_common_surnames_are_known():
+    assert people("副县长洪建华、濮文清出席仪式。") == [("洪建华", ["副县长"]), ("濮文清", [])]
+    assert people("洪水退后，村民开始清理淤泥。") == []
