@@ -15,6 +15,9 @@ Forms, read on jieba's cut (a surname must start a token, so "总书记" or "小
 
 from __future__ import annotations
 
+from functools import cache
+from itertools import compress
+
 from . import lexicon, namechars, names, tokens
 from .candidates import FUNCTION_SURNAMES
 
@@ -75,13 +78,27 @@ def _familiar(word: str) -> tuple[str, str] | None:
     return surname, word[0]
 
 
+@cache
+def _may_address() -> frozenset[str]:
+    """Every token a surname mention can start at: a surname alone, a surname and a form of
+    address, "老"/"小" or "姓" and a surname. Tested on all tokens at once (C speed); the few
+    hits are then looked at."""
+    single, double = lexicon.surnames()
+    surnames = single | double
+    endings = ADDRESSES | FUSED_ONLY
+    out = set(surnames) | {s + e for s in surnames for e in endings}
+    out |= {p + s for p in (*FAMILIAR_PREFIXES, SURNAME_INTRO) for s in single}
+    return frozenset(out)
+
+
 def find_addressed(
     words: list[str], people: list[str], known: set[str] | frozenset[str] = frozenset()
 ) -> list[dict]:
     """Surname mentions of ``words`` (a jieba cut): [{surname, address, person}], each pair once,
     in order. ``people`` are the full names found in the text, ``known`` names from elsewhere."""
     found: list[tuple[str, str]] = []
-    for i, word in enumerate(words):
+    for i in compress(range(len(words)), map(_may_address().__contains__, words)):
+        word = words[i]
         nxt = words[i + 1] if i + 1 < len(words) else ""
         hit = _fused(word) or _familiar(word)
         if hit is None and (surname := _surname_of(word)) is not None:
