@@ -321,3 +321,18 @@ def test_kin_before_a_name_but_no_name_before_kin():
 def test_less_common_surnames_are_known():
     assert people("副县长洪建华、濮文清出席仪式。") == [("洪建华", ["副县长"]), ("濮文清", [])]
     assert people("洪水退后，村民开始清理淤泥。") == []
+
+
+def test_an_adverb_that_is_also_a_surname_starts_no_name_before_a_word():
+    assert people("赛后，客队教练曾高兴地说，这场球踢得很好。") == []
+    assert people("记者曾采访过这位老人。") == []
+    assert people("副市长曾建国出席开幕式。") == [("曾建国", ["副市长"])]
+
+
+def test_a_transliterated_name_after_a_title_is_read_as_jieba_holds_it():
+    assert people("世界冠军卡尔波夫将于下月来华表演。") == [("卡尔波夫", ["世界冠军"])]
+
+
+def test_a_place_before_after_is_no_name():
+    assert people("改革的春风吹到蔡塘后，村民们分到了责任田。") == []
+    assert people("街道办副主任溥文明出席会议。") == [("溥文明", ["街道办副主任"])]

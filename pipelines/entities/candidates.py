@@ -65,7 +65,7 @@ def plausible_name(name: str, known: set[str]) -> bool:
     """Name-shaped, and neither an ordinary word nor an ordinary word plus one character."""
     if name in known:
         return True
-    if not names.has_name_shape(name) or names.is_common_word(name):
+    if not names.has_name_shape(name) or names.is_common_word(name) or function_char_plus_word(name):
         return False
     if len(name) == 3 and tokens.tag(name[1:]) == "n" and tokens.freq(name[1:]) >= COMMON_PREFIX_FREQ:
         return False  # "路小学": a surname-like character before an everyday noun
@@ -85,6 +85,12 @@ STRADDLING_WORD_FREQ = 1000
 # Surname characters far more often function words ("都认真", "于一体", "和职能部门"): never guessed
 # as a surname, and before an ordinary word taken as one only when a known name says so ("医师和专家").
 FUNCTION_SURNAMES = frozenset("于和向都由来那位")
+# Surname characters that are adverbs or conjunctions as often ("曾高兴地说", "但见过"): before an
+# ordinary word they start no name either, but they are guessed as surnames elsewhere ("曾庆红").
+ADVERB_SURNAMES = frozenset("曾但")
+# Tags of the two-character word after such a character that make the pair no name: what is done,
+# how, or a plain noun ("曾撰文").
+ADVERB_WORD_TAGS = frozenset({"v", "vn", "vd", "a", "ad", "an", "b", "d", "n"})
 
 
 def starts_inside_word(text: str, start: int, end: int) -> bool:
@@ -114,8 +120,16 @@ FUNCTION_WORD_FREQ = 100
 
 
 def function_char_plus_word(name: str) -> bool:
-    """A function character and an ordinary word read as one name ("和专家", "来福建")."""
-    return name[0] in FUNCTION_SURNAMES and tokens.freq(name[1:]) >= FUNCTION_WORD_FREQ
+    """A function character or an adverb and an ordinary word read as one name ("和专家", "来福建",
+    "曾采访")."""
+    rest = name[1:]
+    if name[0] in ADVERB_SURNAMES:  # "曾采访"; not "曾明" or "曾建国" (a place word)
+        return (
+            len(rest) >= 2
+            and tokens.freq(rest) >= FUNCTION_WORD_FREQ
+            and tokens.tag(rest) in ADVERB_WORD_TAGS
+        )
+    return name[0] in FUNCTION_SURNAMES and tokens.freq(rest) >= FUNCTION_WORD_FREQ
 
 
 def thing_after(text: str, end: int) -> bool:

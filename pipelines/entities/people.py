@@ -104,6 +104,8 @@ def _title_rule(text: str, known: set[str], out: PeopleResult) -> None:
         dotted = foreign.DOTTED.match(text, m.end()) if translit else None
         if dotted and len(dotted.group(0)) > len(translit):  # "董事长迈克·鲍林": the whole name
             translit = dotted.group(0)
+        elif translit:  # "冠军卡尔波夫": a name jieba holds may end in a rarer character
+            translit = _held_name_from(text, m.end(), translit)
         if translit and len(translit) >= n and name not in known:  # "总统普京", "秘书长古特雷斯"
             name = translit
         elif not n or not plausible_name(name, known):
@@ -111,6 +113,20 @@ def _title_rule(text: str, known: set[str], out: PeopleResult) -> None:
         if thing_after(text, m.end() + len(name)):
             continue
         out.add(name, "title-before-name", title_before(text, m.end()), strong=True)
+
+
+# Longest transliterated name looked up whole in jieba's dictionary (characters).
+LONGEST_HELD_NAME = 7
+
+
+def _held_name_from(text: str, pos: int, run: str) -> str:
+    """The longest name jieba's dictionary holds that starts at ``pos`` and extends ``run``
+    ("卡尔波" -> "卡尔波夫"), else ``run``."""
+    for n in range(LONGEST_HELD_NAME, len(run), -1):
+        piece = text[pos : pos + n]
+        if len(piece) == n and tokens.tag(piece) in NAME_TAGS:
+            return piece
+    return run
 
 
 # How far a list item jieba's dictionary holds as a name may reach (characters).
