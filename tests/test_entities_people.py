@@ -220,7 +220,7 @@ def test_a_function_character_surname_before_a_rare_word_after_a_title():
 
 def test_dotted_names_with_rarer_transliteration_characters_are_read_whole():
     assert people("英国葛兰素公司董事长理查德·赛克斯出席。")[0][0] == "理查德·赛克斯"
-    assert people("撒切尔夫人说，你很少来中国。") == []  # 夫 does not run a name on undotted
+    assert people("撒切尔夫人说，你很少来中国。") == [("撒切尔", [])]  # 夫 does not run a name on undotted
 
 
 def test_a_quoted_title_is_no_person_unless_very_name_like():
@@ -336,3 +336,20 @@ def test_a_transliterated_name_after_a_title_is_read_as_jieba_holds_it():
 def test_a_place_before_after_is_no_name():
     assert people("改革的春风吹到蔡塘后，村民们分到了责任田。") == []
     assert people("街道办副主任溥文明出席会议。") == [("溥文明", ["街道办副主任"])]
+
+
+def test_transliterated_names_jieba_holds_where_a_person_stands():
+    assert people("他对撒切尔夫人说，欢迎再来中国。") == [("撒切尔", [])]
+    assert people("书中引用了巴尔扎克的话。") == [("巴尔扎克", [])]
+    # a place, a club, a brand: no person
+    assert people("会议在布鲁塞尔召开。") == []
+    assert people("德国多特蒙德队获得冠军。") == []
+    assert people("马斯克表示,特斯拉将在上海扩大产能。") == [("马斯克", [])]
+
+
+def test_words_that_only_look_like_names_after_kin_or_a_role():
+    assert people("孩子们重新得到了母亲温馨的怀抱。") == []
+    assert people("副市长高峰出席会议。") == [("高峰", ["副市长"])]
+    assert people("为业余选手设计了与专业选手相衔接的等级。") == []
+    assert people("我们对乔庄的情况有了了解。") == []
+    assert people("女单选手实力很强，但丹麦队整体实力不足。") == []

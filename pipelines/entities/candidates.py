@@ -84,10 +84,10 @@ def plausible_name(name: str, known: set[str]) -> bool:
 STRADDLING_WORD_FREQ = 1000
 # Surname characters far more often function words ("都认真", "于一体", "和职能部门"): never guessed
 # as a surname, and before an ordinary word taken as one only when a known name says so ("医师和专家").
-FUNCTION_SURNAMES = frozenset("于和向都由来那位")
-# Surname characters that are adverbs or conjunctions as often ("曾高兴地说", "但见过"): before an
+FUNCTION_SURNAMES = frozenset("于和向都由来那位但")
+# Surname characters that are adverbs as often ("曾高兴地说", "相衔接"): before an
 # ordinary word they start no name either, but they are guessed as surnames elsewhere ("曾庆红").
-ADVERB_SURNAMES = frozenset("曾但")
+ADVERB_SURNAMES = frozenset("曾相")
 # Tags of the two-character word after such a character that make the pair no name: what is done,
 # how, or a plain noun ("曾撰文").
 ADVERB_WORD_TAGS = frozenset({"v", "vn", "vd", "a", "ad", "an", "b", "d", "n"})

@@ -3,7 +3,8 @@
 A transliterated name is made of the small set of characters the standard transliteration tables
 use; some of them ("斯", "尔", "克") are rare in Chinese given names, so a run of table characters
 holding one of those reads as foreign. Names joined by a middle dot are foreign (or minority) names
-whatever their characters.
+whatever their characters. ``held_names`` reads the transliterated names of jieba's cut that stand
+where a person stands.
 """
 
 from __future__ import annotations
@@ -82,3 +83,63 @@ def dotted_names(text: str) -> list[tuple[str, int]]:
             start += 1
         out.append((text[start : m.end()], start))
     return out
+
+
+# ``held_names``: transliterated names jieba's dictionary holds (tag ``nrt``) or coins from table
+# characters, standing where a person stands. Shortest such word taken (two-character ones are
+# mostly fragments of a longer name jieba split, or ordinary words it mistags: "令人", "斯特").
+HELD_MIN = 3
+# Endings of foreign places and buildings ("罗马尼亚", "约翰内斯堡", "舍利塔"), and "人" of nouns
+# for people ("山里人").
+PLACE_LIKE_ENDING = re.compile(r"[省市县区镇乡村州国岛山河湖江亚堡湾港城塔人]$")
+# Words before a place rather than a person ("在布鲁塞尔", "来自阿拉斯加", "本报布鲁塞尔…电").
+BEFORE_PLACE = lexicon.words("在 来自 到 赴 抵达 访问 前往 飞往 位于 于 从 本报 途经 经")
+# What may follow such a name besides a mark or what people do: forms of address, "的话".
+AFTER_FOREIGN_NAME = lexicon.words("夫人 先生 女士 小姐 的话 本人 一行")
+# Last characters of words for a player's or a person's role before a name ("前锋贝贝托").
+ROLE_LAST_CHARS = frozenset("员手锋卫将星练家者长")
+LIST_MARK = "、"
+
+
+def held_names(text: str, words: list[str], tags: list[str | None], person_next: frozenset[str]) -> list[str]:
+    """Transliterated names in ``words`` (jieba's cut of ``text``) that stand where a person does:
+    after a role, a post or a mark, and before a mark, a form of address or what people do
+    (``person_next``); not a fragment of a longer run, a place, or a name a company or team bears."""
+    places = lexicon.places()
+    posts = lexicon.posts()
+    found: list[str] = []
+    last = len(words) - 1
+    pos = 0
+    for i, (word, tag) in enumerate(zip(words, tags, strict=True)):
+        start, pos = pos, pos + len(word)
+        if len(word) < HELD_MIN or not (tag == "nrt" or (tag in (None, "ns") and is_foreign_run(word))):
+            continue
+        prev = words[i - 1] if i > 0 else "。"
+        nxt = words[i + 1] if i < last else "。"
+        if prev[-1:] in DOTS or nxt[:1] in DOTS or inside_longer_run(text, start):
+            continue  # a part of a dotted or longer name
+        if PLACE_LIKE_ENDING.search(word) or word in places or any(word + s in places for s in "市县"):
+            continue
+        if prev in BEFORE_PLACE or (i > 0 and tags[i - 1] == "ns"):  # "德国多特蒙德"
+            continue
+        role_before = prev in posts or prev[-1:] in ROLE_LAST_CHARS
+        # a mark ends a person's mention; a list mark only after a role (lists of clubs and towns)
+        mark_after = not any(map(_is_cjk, nxt)) and (nxt != LIST_MARK or role_before)
+        if not (mark_after or nxt in person_next or nxt in AFTER_FOREIGN_NAME or role_before):
+            continue
+        if _names_a_thing(text, pos):
+            continue
+        found.append(word)
+    return found
+
+
+# What a name bears when it names a thing ("菲利普斯公司", "格雷米奥队").
+THING_AFTER_FOREIGN = re.compile(r"(?:公司|集团|俱乐部|足球队|队|杯|奖|大学|基金会|银行|酒店|品牌|汽车|电脑)")
+
+
+def _names_a_thing(text: str, end: int) -> bool:
+    return THING_AFTER_FOREIGN.match(text, end) is not None
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"

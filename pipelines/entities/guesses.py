@@ -214,7 +214,7 @@ SHAPE_MIN_SCORE = {3: 4.0, 2: 4.5}
 # name-like one is taken there ("宋庆龄奖学金").
 SHAPE_BEFORE_NOUN_SCORE = 7.0
 # Endings that make a name-shaped word a clan, a family or a place ("陈氏", "王府井").
-SHAPE_NOT_ENDINGS = frozenset("氏家府井营沟堡湾坡岭寨屯桥寺殿街")
+SHAPE_NOT_ENDINGS = frozenset("氏家府井营沟堡湾坡岭寨屯桥寺殿街庄楼赛")
 QUOTE_OPENERS = "《“‘「『"
 QUOTE_CLOSERS = "》”’」』"
 # Lowest name score of a name-shaped word standing alone in quotes: a play named after its heroine

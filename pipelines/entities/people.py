@@ -22,6 +22,11 @@ Rules, strongest first (each reported in provenance):
 13. ``given-name``        the given name alone of a person named in full: "钟书" after "钱钟书".
 14. ``bracketed-note``    a name before a note on the person in brackets: a post, an age, a place
                           in a photograph ("李富强（市委副书记）：", "王昆（左）").
+15. ``name-before-address`` a full name, name-like by its characters, before "先生" or "女士"
+                          ("范慕韩先生"; "吴先生" is ``addressed``, by surname alone).
+16. ``transliterated-name`` a transliterated name jieba holds or coins, after a role or a mark and
+                          before a mark or what people do ("前锋贝贝托、", "对撒切尔夫人说");
+                          not a place or a club (``foreign.held_names``).
 
 Names from rules 1-3 are strong: the other articles of the page know them. A name a weak rule
 finds with name-like characters is lent on too where a caller keeps a corpus of names
@@ -49,7 +54,10 @@ from .candidates import (
     thing_after,
 )
 from .guesses import (
+    COMMON_NR_FREQ,
+    COMMON_NR_MIN_SCORE,
     GUESS_MIN_SCORE,
+    PERSON_NEXT,
     QUOTED_NAME_SCORE,
     SHAPE_NOT_ENDINGS,
     SHARED_NAME_SCORE,
@@ -110,9 +118,22 @@ def _title_rule(text: str, known: set[str], out: PeopleResult) -> None:
             name = translit
         elif not n or not plausible_name(name, known):
             continue
+        elif name not in known and m.group(0) in ROLE_WORDS and _common_held_word(name):
+            continue  # "母亲温馨胸脯"; after an office a name it is ("副市长高峰")
         if thing_after(text, m.end() + len(name)):
             continue
         out.add(name, "title-before-name", title_before(text, m.end()), strong=True)
+
+
+def _common_held_word(name: str) -> bool:
+    """A two-character word jieba tags as a name but uses often, with no name's characters
+    ("温馨"; not "李鹏")."""
+    return (
+        len(name) == 2
+        and tokens.tag(name) in NAME_TAGS
+        and tokens.freq(name) >= COMMON_NR_FREQ
+        and namechars.name_score(name) < COMMON_NR_MIN_SCORE
+    )
 
 
 # Longest transliterated name looked up whole in jieba's dictionary (characters).
@@ -489,6 +510,9 @@ def find_people(
     person_verb_rule(text, words, tags, known | out.strong, out, candidates)
     _dictionary_name_rule(words, tags, out)
     name_shape_rule(text, words, tags, known | out.strong, out, candidates)
+    for name in foreign.held_names(text, words, tags, PERSON_NEXT):
+        if name not in out.titles:
+            out.add(name, "transliterated-name")
     _named_after_rule(words, out)
     _lists_with_known(text, known, out)
     _known_mentions(text, known | out.strong, out)
