@@ -353,3 +353,8 @@ def test_words_that_only_look_like_names_after_kin_or_a_role():
     assert people("为业余选手设计了与专业选手相衔接的等级。") == []
     assert people("我们对乔庄的情况有了了解。") == []
     assert people("女单选手实力很强，但丹麦队整体实力不足。") == []
+
+
+def test_a_very_name_like_two_character_word_jieba_coined_reads_like_a_full_name():
+    assert people("那时我读到了《王贵与李香香》。") == [("王贵", []), ("李香香", [])]
+    assert people("他在信中谈到了《王府与花园》。") == []

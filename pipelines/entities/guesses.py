@@ -97,6 +97,9 @@ def _context(
 
 # Lowest name score of a two-character name jieba holds to be read in the wider contexts of a guess.
 SHORT_NAME_SCORE = 4.5
+# Lowest name score of a two-character word jieba coined to be read in the wider contexts of a
+# full-length guess ("姑娘董莹主动…", "女高音郑咏，").
+SHORT_AS_FULL_SCORE = 5.0
 # Lowest name score (``namechars``) of a name-shaped guess: "时公开", "但实绩", "夏之交" score
 # below it, "王刚" and "刘秀清" far above.
 GUESS_MIN_SCORE = 2.5
@@ -177,6 +180,13 @@ def person_verb_rule(
                     and namechars.name_score(word, 1) >= SHORT_NAME_SCORE
                 ):
                     strength = "short-guess"  # a two-character name jieba holds, name-like: "丁磊在…"
+                if (
+                    strength == "short-guess"
+                    and pos is None
+                    and first == end
+                    and namechars.name_score(word, 1) >= SHORT_AS_FULL_SCORE
+                ):
+                    strength = "guess"  # a coined two-character word this name-like: "选派陈刚上场"
                 if first != end and tags[end] in NOT_GIVEN_TAGS:
                     continue
                 # jieba's own names ("王老吉", "金银花") keep to the narrow contexts
