@@ -358,3 +358,19 @@ def test_words_that_only_look_like_names_after_kin_or_a_role():
 def test_a_very_name_like_two_character_word_jieba_coined_reads_like_a_full_name():
     assert people("那时我读到了《王贵与李香香》。") == [("王贵", []), ("李香香", [])]
     assert people("他在信中谈到了《王府与花园》。") == []
+
+
+def test_transliterations_jieba_splits_are_read_on_the_text():
+    text = "门将奥利维拉斯、后卫卡佩特尔和前锋贝纳尔多入选名单。"
+    assert [n for n, _ in people(text)] == ["奥利维拉斯", "卡佩特尔", "贝纳尔多"]
+    assert [n for n, _ in people("前中锋格里戈洛娃退役后，球队实力下滑。")] == ["格里戈洛娃"]
+    # places and clubs made of the same characters
+    assert people("代表团抵达斯图加特后参观了工厂。") == []
+    assert people("巴西弗拉明戈和格雷米奥两队握手言和。") == []
+
+
+def test_a_short_transliteration_listed_with_a_name_is_a_name():
+    names = [n for n, _ in people("入选的有门将卡洛斯·佩雷拉和迪达；后卫阿尔代尔。")]
+    assert names == ["卡洛斯·佩雷拉", "迪达", "阿尔代尔"]
+    # a list of towns is no list of names
+    assert people("代表团访问了汉堡、不来梅和斯图加特。") == []

@@ -10,6 +10,7 @@ where a person stands.
 from __future__ import annotations
 
 import re
+from itertools import accumulate, compress
 
 from . import lexicon, tokens
 
@@ -19,7 +20,7 @@ TRANSLIT_CHARS = frozenset(
     "盖甘冈戈哥格根古哈海汉豪赫黑亨胡华怀霍基吉加贾杰金卡凯坎康柯科克肯库夸奎拉莱赖兰朗劳勒雷蕾里利莉"
     "丽连列林琳卢鲁路伦罗洛马玛迈麦曼芒梅门蒙米密明摩莫默姆穆纳娜乃内尼宁纽努诺欧帕潘庞佩彭皮珀普奇齐"
     "恰乔切钦琼丘萨塞赛桑瑟森沙莎善尚舍什施史斯松苏索塔泰坦汤唐特提廷汀通图托瓦万旺威韦维温沃乌伍西希"
-    "锡夏谢辛休雅亚扬耶伊依因英尤约泽扎詹兹佐卓翰逊京尔热木买龙吐"
+    "锡夏谢辛休雅亚扬耶伊依因英尤约泽扎詹兹佐卓翰逊京尔热木买龙吐代苗贡儒"
 )
 # Table characters that Chinese given names hardly use: one of them makes a run read as foreign.
 FOREIGN_MARKS = frozenset("斯尔克特姆贝基夫娜莎逊翰默普拜登塞诺蒂迪罗洛雷戈库奥埃伊乌兹詹贾弗")
@@ -89,6 +90,8 @@ def dotted_names(text: str) -> list[tuple[str, int]]:
 # characters, standing where a person stands. Shortest such word taken (two-character ones are
 # mostly fragments of a longer name jieba split, or ordinary words it mistags: "令人", "斯特").
 HELD_MIN = 3
+# Tags of such words: a transliterated name; unknown or a place when made of table characters.
+HELD_TAGS = frozenset({"nrt", "ns", None})
 # Endings of foreign places and buildings ("罗马尼亚", "约翰内斯堡", "舍利塔"), and "人" of nouns
 # for people ("山里人").
 PLACE_LIKE_ENDING = re.compile(r"[省市县区镇乡村州国岛山河湖江亚堡湾港城塔人]$")
@@ -109,16 +112,22 @@ def held_names(text: str, words: list[str], tags: list[str | None], person_next:
     posts = lexicon.posts()
     found: list[str] = []
     last = len(words) - 1
-    pos = 0
-    for i, (word, tag) in enumerate(zip(words, tags, strict=True)):
-        start, pos = pos, pos + len(word)
-        if len(word) < HELD_MIN or not (tag == "nrt" or (tag in (None, "ns") and is_foreign_run(word))):
+    if len(tags) != len(words):
+        raise ValueError("one tag per word")
+    ends = list(accumulate(map(len, words)))
+    # the tag test runs over the whole token list at C speed; the rest on the few hits
+    for i in compress(range(len(words)), map(HELD_TAGS.__contains__, tags)):
+        word, tag = words[i], tags[i]
+        start, pos = ends[i] - len(word), ends[i]
+        if len(word) < HELD_MIN or not (tag == "nrt" or is_foreign_run(word)):
             continue
         prev = words[i - 1] if i > 0 else "。"
         nxt = words[i + 1] if i < last else "。"
         if prev[-1:] in DOTS or nxt[:1] in DOTS or inside_longer_run(text, start):
             continue  # a part of a dotted or longer name
-        if PLACE_LIKE_ENDING.search(word) or word in places or any(word + s in places for s in "市县"):
+        if PLACE_LIKE_ENDING.search(word) or word in places or word in lexicon.world_places():
+            continue
+        if any(word + s in places for s in "市县"):
             continue
         if prev in BEFORE_PLACE or (i > 0 and tags[i - 1] == "ns"):  # "德国多特蒙德"
             continue

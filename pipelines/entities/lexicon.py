@@ -65,3 +65,11 @@ def places() -> frozenset[str]:
                 break
     out.update(data_lines("gazetteer_jiaozuo.txt"))
     return frozenset(out)
+
+
+@cache
+def world_places() -> dict[str, bool]:
+    """Foreign countries, regions and cities, each with whether it is a country or region
+    (``world_places.txt``)."""
+    rows = [line.split("\t") for line in data_lines("world_places.txt")]
+    return {row[0]: row[1:] == ["country"] for row in rows}

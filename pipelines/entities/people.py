@@ -41,7 +41,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from . import foreign, lexicon, namechars, names, tokens
+from . import foreign, lexicon, namechars, names, tokens, translit
 from .candidates import (
     FUNCTION_SURNAMES,
     NAME_TAGS,
@@ -511,6 +511,9 @@ def find_people(
     _dictionary_name_rule(words, tags, out)
     name_shape_rule(text, words, tags, known | out.strong, out, candidates)
     for name in foreign.held_names(text, words, tags, PERSON_NEXT):
+        if name not in out.titles:
+            out.add(name, "transliterated-name")
+    for name in translit.run_names(text, PERSON_NEXT, [*out.titles, *known]):
         if name not in out.titles:
             out.add(name, "transliterated-name")
     _named_after_rule(words, out)

@@ -1,0 +1,136 @@
+"""Transliterated names read on the text, not on jieba's cut: "守门员塔法雷尔、", "中锋谢苗诺娃退役".
+
+jieba splits a transliteration it does not hold into pieces ("塔" + "法雷尔", "贡" + "萨尔" +
+"维斯"), so these are found as runs of the transliteration tables' characters (``foreign``):
+
+- a run of three to seven table characters holding a foreign mark (a rarer character may end it:
+  "谢苗诺娃", "卡尔波夫"), not a word jieba holds under a non-name tag ("伊斯兰"), not a foreign or
+  Chinese place (``pipelines/data/world_places.txt``, the gazetteer), nor after one ("德国多特蒙德"),
+  nor before what a place or a club is ("…队", "…公司"), nor after a word that leads to a place
+  ("在", "来自");
+- standing where a person stands: right after a role or a post ("前锋", "老将", "总统"), or after
+  a mark and right before what people do ("，琼斯表示");
+- or in a list ("、", "和") with such a name or one other rules found: "前锋贝贝托、埃德蒙多、罗纳尔多
+  和罗马里奥", "卡洛斯·热尔马诺和迪达".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from . import foreign, lexicon, names, tokens
+from .candidates import NAME_TAGS
+
+# Shortest and longest run read as a name; a list item joined to a name may be shorter ("迪达").
+RUN_MIN, RUN_MAX = 3, 7
+LISTED_MIN = 2
+_TABLE = "".join(sorted(foreign.TRANSLIT_CHARS))
+_ENDS = "".join(sorted(foreign.DOTTED_ONLY_CHARS))
+RUN = re.compile(rf"[{_TABLE}]{{2,{RUN_MAX}}}[{_ENDS}]?")
+# Words that lead to a place ("在布鲁塞尔", "本报布鲁塞尔…电").
+BEFORE_PLACE = foreign.BEFORE_PLACE
+# What follows a place or a club's name rather than a person's.
+THING_AFTER = re.compile(
+    r"(?:公司|集团|俱乐部|足球队|球队|队|杯|奖|大学|学院|基金会|银行|酒店|品牌|汽车|省|州|市|港|城|湾|河|山|岛|"
+    r"人|语|族|式|派|教|舰|号|牌|国|地区|大街|街|路|广场|体育场|体育馆|机场|大桥|电视台|通讯社|报)"
+)
+# Marks and words that join items of a list.
+LIST_JOINERS = ("、", "和", "及", "与")
+# Last characters of a role before a name ("前锋", "老将", "球星", "教练").
+ROLE_LAST_CHARS = foreign.ROLE_LAST_CHARS
+
+
+def _country(word: str) -> bool:
+    return lexicon.world_places().get(word, False)
+
+
+def _is_place(word: str) -> bool:
+    return (
+        word in lexicon.world_places()
+        or word in lexicon.places()
+        or (tokens.tag(word) == "ns" and tokens.is_word(word))
+    )
+
+
+def _place_ending_at(text: str, end: int) -> bool:
+    """Does a foreign or Chinese place name end right before ``text[end]`` ("德国|多特蒙德")?"""
+    return any(_is_place(text[end - n : end]) for n in range(2, 6) if end - n >= 0)
+
+
+def _word_after(text: str, end: int) -> str:
+    return (tokens.cut(text[end : end + 6]) or [""])[0]
+
+
+def _role_before(text: str, start: int) -> bool:
+    posts = lexicon.posts()
+    if start > 0 and text[start - 1] in ROLE_LAST_CHARS:
+        return True
+    return any(text[start - n : start] in posts for n in range(2, 5) if start - n >= 0)
+
+
+def _candidate(text: str, start: int, end: int) -> str | None:
+    """The run ``text[start:end]`` when it may be a person's name, else None."""
+    run = text[start:end]
+    if not LISTED_MIN <= len(run) <= RUN_MAX or not any(ch in foreign.FOREIGN_MARKS for ch in run):
+        return None
+    if tokens.is_word(run) and tokens.tag(run) not in NAME_TAGS:
+        return None  # "伊斯兰", "法西斯", "布鲁塞尔"
+    if _is_place(run) or foreign.PLACE_LIKE_ENDING.search(run):
+        return None
+    if start > 0 and (text[start - 1] in foreign.DOTS or _place_ending_at(text, start)):
+        return None
+    if text[end : end + 1] in foreign.DOTS or THING_AFTER.match(text, end):
+        return None
+    if any(text[max(0, start - len(w)) : start] == w for w in BEFORE_PLACE):
+        return None
+    return run
+
+
+def _runs(text: str) -> list[tuple[int, int]]:
+    """Maximal runs of table characters; a country that starts one is cut off ("巴西|弗拉明戈")."""
+    out = []
+    for m in RUN.finditer(text):
+        start, end = m.start(), m.end()
+        for n in range(min(5, end - start - 2), 1, -1):
+            if _country(text[start : start + n]):
+                start += n
+                break
+        out.append((start, end))
+    return out
+
+
+def run_names(text: str, person_next: frozenset[str], named: Iterable[str] = ()) -> list[str]:
+    """Transliterated names of ``text`` read as runs of table characters (see the module);
+    ``named`` are the names other rules found, which anchor lists as the runs found here do."""
+    spans = {(m.start(), m.end()) for n in named if n for m in re.finditer(re.escape(n), text)}
+    found: dict[tuple[int, int], str] = {}
+    listed: dict[tuple[int, int], str] = {}
+    for start, end in _runs(text):
+        name = _candidate(text, start, end)
+        if name is None:
+            continue
+        before = text[start - 1 : start] if start > 0 else "。"
+        after = _word_after(text, end)
+        alone = len(name) >= RUN_MIN
+        if alone and (_role_before(text, start) or (not names.is_cjk(before) and after in person_next)):
+            found[(start, end)] = name
+        elif before in LIST_JOINERS or after[:1] in LIST_JOINERS:
+            listed[(start, end)] = name
+    # list items joined to a name, or to an item so joined, are names too
+    anchors = spans | set(found)
+    grew = True
+    while grew and listed:
+        grew = False
+        for (start, end), name in list(listed.items()):
+            if any(_joined(text, e, start) or _joined(text, end, s) for s, e in anchors):
+                found[(start, end)] = name
+                anchors.add((start, end))
+                del listed[(start, end)]
+                grew = True
+    return [found[k] for k in sorted(found)]
+
+
+def _joined(text: str, end: int, start: int) -> bool:
+    """Is ``text[end:start]`` only a list joiner ("、", "和")?"""
+    return 0 <= end <= start and text[end:start] in LIST_JOINERS
