@@ -61,3 +61,8 @@ def test_a_full_name_before_an_address_is_a_person_not_a_surname():
     text = "由钱慕韩先生发起的读书会已办了十年。"
     assert names(text) == ["钱慕韩"]
     assert addressed(text) == []
+
+
+def test_a_surname_that_ends_a_longer_name_is_no_address():
+    assert addressed("日本学者山田一成先生说，这里的石刻令人惊叹。") == []
+    assert addressed("已是花甲之年的小戈麦尔斯基重出江湖。") == []

@@ -374,3 +374,7 @@ def test_a_short_transliteration_listed_with_a_name_is_a_name():
     assert names == ["卡洛斯·佩雷拉", "迪达", "阿尔代尔"]
     # a list of towns is no list of names
     assert people("代表团访问了汉堡、不来梅和斯图加特。") == []
+
+
+def test_a_foreign_place_jieba_tags_as_a_name_is_no_person():
+    assert people("中国男排将在美国的夏威夷和西雅图进行比赛。") == []

@@ -125,16 +125,25 @@ def find_addressed(
     return out
 
 
+# jieba's tag of a numeral.
+NUMERAL_TAG = "m"
+
+
 def _ends_name(words: list[str], i: int) -> bool:
     """Is the surname at ``words[i]`` the end of a name jieba split ("范慕" + "韩先生"), or the
     familiar form the start of a word ("小白" + "幡")? A coined token starting with a surname
     before it, or a lone character after a familiar form, says so."""
-    familiar = _familiar(words[i]) is not None
-    if familiar:
-        nxt = words[i + 1] if i + 1 < len(words) else ""
-        return names.is_cjk(nxt) and nxt not in names.AFTER_NAME_CHARS and nxt != "的"
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    if _familiar(words[i]) is not None:  # "小白" + "幡", "小戈" + "麦尔斯" + "基"
+        if names.is_cjk(nxt) and nxt not in names.AFTER_NAME_CHARS and nxt != "的":
+            return True
+        held_as_name = tokens.tag(nxt) in ("nr", "nrt", "nrfg")
+        return bool(nxt) and all(map(names.is_cjk, nxt)) and (held_as_name or not tokens.freq(nxt))
     prev = words[i - 1] if i > 0 else ""
-    return bool(names.surname_length(prev)) and not tokens.freq(prev) and all(map(names.is_cjk, prev))
+    if names.surname_length(prev) and not tokens.freq(prev) and all(map(names.is_cjk, prev)):
+        return True
+    # a lone numeral character before it is inside a name the surname ends ("石川" + "一" + "成")
+    return names.is_cjk(prev) and tokens.tag(prev) == NUMERAL_TAG
 
 
 def _listed_before(words: list[str], i: int, address: str) -> list[tuple[str, str]]:

@@ -44,7 +44,7 @@ def is_foreign_run(word: str) -> bool:
         MIN_RUN <= len(word) <= MAX_RUN
         and all(ch in TRANSLIT_CHARS for ch in word)
         and any(ch in FOREIGN_MARKS for ch in word)
-        and word not in lexicon.places()
+        and not lexicon.is_place(word)
     )
 
 

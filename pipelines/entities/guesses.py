@@ -153,7 +153,7 @@ def person_verb_rule(
     if candidates is None:
         candidates = token_candidates(words, tags)
     for word, first, end in candidates:
-        if word in out.titles or word in known or word[0] in FUNCTION_SURNAMES or word in lexicon.places():
+        if word in out.titles or word in known or word[0] in FUNCTION_SURNAMES or lexicon.is_place(word):
             continue
         pos = tags[first] if first == end else None
         common_nr = pos in NAME_TAGS and len(word) == 2 and tokens.freq(word) >= COMMON_NR_FREQ
@@ -351,7 +351,7 @@ def name_shape_rule(
         threshold = SHAPE_MIN_SCORE.get(len(word) - sl + 1)
         if threshold is None or word[0] in FUNCTION_SURNAMES or word[-1] in SHAPE_NOT_ENDINGS:
             continue
-        if word in lexicon.places() or foreign.is_foreign_run(word) or not plausible_name(word, known):
+        if lexicon.is_place(word) or foreign.is_foreign_run(word) or not plausible_name(word, known):
             continue
         if _counted_or_dotted(prev, prev_tag, nxt) or prev[-1:] in QUOTE_OPENERS:
             continue

@@ -73,3 +73,8 @@ def world_places() -> dict[str, bool]:
     (``world_places.txt``)."""
     rows = [line.split("\t") for line in data_lines("world_places.txt")]
     return {row[0]: row[1:] == ["country"] for row in rows}
+
+
+def is_place(word: str) -> bool:
+    """A Chinese division in the gazetteer or a foreign place of ``world_places``."""
+    return word in places() or word in world_places()

@@ -321,12 +321,11 @@ SETTLEMENT_ENDINGS = frozenset("省市县区镇乡村州")
 
 def _dictionary_name_rule(words: list[str], tags: list[str | None], out: PeopleResult) -> None:
     single, _ = lexicon.surnames()
-    places = lexicon.places()
     for i, (word, tag) in enumerate(zip(words, tags, strict=True)):
         if tag not in DICTIONARY_NAME_TAGS or len(word) != DICTIONARY_NAME_LENGTH or word in out.titles:
             continue
         # the dictionary vouches for the given name ("周建人", "熊十力"): only the surname is checked
-        if word[0] not in single or not all(map(names.is_cjk, word)) or word in places:
+        if word[0] not in single or not all(map(names.is_cjk, word)) or lexicon.is_place(word):
             continue
         if word[1] in names.ADDRESS_CHARS or word[1:] in names.HONORIFICS:  # "王老吉", "张师傅"
             continue
