@@ -378,3 +378,9 @@ def test_a_short_transliteration_listed_with_a_name_is_a_name():
 
 def test_a_foreign_place_jieba_tags_as_a_name_is_no_person():
     assert people("中国男排将在美国的夏威夷和西雅图进行比赛。") == []
+
+
+def test_a_transliterated_name_as_the_subject_of_a_clause_unless_a_brand():
+    assert people("决赛中，琼斯在最后一圈反超。") == [("琼斯", [])]
+    assert people("据报道，特斯拉在上海的工厂已投产。") == []
+    assert people("去年，沃尔玛将在焦作开设门店。") == []

@@ -90,6 +90,7 @@ def dotted_names(text: str) -> list[tuple[str, int]]:
 # characters, standing where a person stands. Shortest such word taken (two-character ones are
 # mostly fragments of a longer name jieba split, or ordinary words it mistags: "令人", "斯特").
 HELD_MIN = 3
+SHORT_HELD = 2
 # Tags of such words: a transliterated name; unknown or a place when made of table characters.
 HELD_TAGS = frozenset({"nrt", "ns", None})
 # Endings of foreign places and buildings ("罗马尼亚", "约翰内斯堡", "舍利塔"), and "人" of nouns
@@ -99,6 +100,9 @@ PLACE_LIKE_ENDING = re.compile(r"[省市县区镇乡村州国岛山河湖江亚�
 BEFORE_PLACE = lexicon.words("在 来自 到 赴 抵达 访问 前往 飞往 位于 于 从 本报 途经 经")
 # What may follow such a name besides a mark or what people do: forms of address, "的话".
 AFTER_FOREIGN_NAME = lexicon.words("夫人 先生 女士 小姐 的话 本人 一行")
+# Words that follow the subject of a clause ("琼斯在比赛中", "卡尔波夫将于…"): after a mark or a
+# verb they make a transliterated name jieba holds a person, unless it is a known brand or club.
+SUBJECT_NEXT = lexicon.words("在 将 会 有 已 曾 也 都 则 就 还 又 已经 正在 便 却 从 身上")
 # Last characters of words for a player's or a person's role before a name ("前锋贝贝托").
 ROLE_LAST_CHARS = frozenset("员手锋卫将星练家者长")
 LIST_MARK = "、"
@@ -119,7 +123,10 @@ def held_names(text: str, words: list[str], tags: list[str | None], person_next:
     for i in compress(range(len(words)), map(HELD_TAGS.__contains__, tags)):
         word, tag = words[i], tags[i]
         start, pos = ends[i] - len(word), ends[i]
-        if len(word) < HELD_MIN or not (tag == "nrt" or is_foreign_run(word)):
+        if len(word) < SHORT_HELD or not (tag == "nrt" or is_foreign_run(word)):
+            continue
+        short = len(word) < HELD_MIN  # "琼斯": only a whole run, as a subject or before a verb
+        if short and (tag != "nrt" or not is_foreign_run(word) or text[pos : pos + 1] in TRANSLIT_CHARS):
             continue
         prev = words[i - 1] if i > 0 else "。"
         nxt = words[i + 1] if i < last else "。"
@@ -131,10 +138,16 @@ def held_names(text: str, words: list[str], tags: list[str | None], person_next:
             continue
         if prev in BEFORE_PLACE or (i > 0 and tags[i - 1] == "ns"):  # "德国多特蒙德"
             continue
+        if word in lexicon.foreign_brands():
+            continue
         role_before = prev in posts or prev[-1:] in ROLE_LAST_CHARS
         # a mark ends a person's mention; a list mark only after a role (lists of clubs and towns)
         mark_after = not any(map(_is_cjk, nxt)) and (nxt != LIST_MARK or role_before)
-        if not (mark_after or nxt in person_next or nxt in AFTER_FOREIGN_NAME or role_before):
+        # a subject's word after a mark or a verb: "，琼斯在…", "没想到琼斯会…"
+        subject = nxt in SUBJECT_NEXT and (not any(map(_is_cjk, prev)) or tags[i - 1] == "v")
+        if short and not (subject or nxt in person_next):
+            continue
+        if not (mark_after or nxt in person_next or nxt in AFTER_FOREIGN_NAME or role_before or subject):
             continue
         if _names_a_thing(text, pos):
             continue

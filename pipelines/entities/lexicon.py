@@ -78,3 +78,9 @@ def world_places() -> dict[str, bool]:
 def is_place(word: str) -> bool:
     """A Chinese division in the gazetteer or a foreign place of ``world_places``."""
     return word in places() or word in world_places()
+
+
+@cache
+def foreign_brands() -> frozenset[str]:
+    """Foreign companies, brands, prizes and clubs written in transliteration characters."""
+    return frozenset(data_lines("foreign_brands.txt"))

@@ -76,6 +76,8 @@ def _candidate(text: str, start: int, end: int) -> str | None:
         return None
     if tokens.is_word(run) and tokens.tag(run) not in NAME_TAGS:
         return None  # "伊斯兰", "法西斯", "布鲁塞尔"
+    if run in lexicon.foreign_brands():
+        return None
     if _is_place(run) or foreign.PLACE_LIKE_ENDING.search(run):
         return None
     if start > 0 and (text[start - 1] in foreign.DOTS or _place_ending_at(text, start)):
