@@ -384,3 +384,13 @@ def test_a_transliterated_name_as_the_subject_of_a_clause_unless_a_brand():
     assert people("决赛中，琼斯在最后一圈反超。") == [("琼斯", [])]
     assert people("据报道，特斯拉在上海的工厂已投产。") == []
     assert people("去年，沃尔玛将在焦作开设门店。") == []
+
+
+def test_japanese_names_where_the_text_speaks_of_japan_or_a_post_follows():
+    assert people("日本首相桥本龙太郎会见了代表团。") == [("桥本龙太郎", ["日本首相"])]
+    assert people("日本学者山田一成先生说，这里的石刻令人惊叹。") == [("山田一成", [])]
+    assert people("一位叫津田康道的老人端详着照片。") == [("津田康道", [])]
+    # the same characters as Chinese words and places
+    assert people("稻田中的禾苗长得很好。") == []
+    assert people("石川县的温泉很有名。") == []
+    assert people("在田中耕作的农民。") == []

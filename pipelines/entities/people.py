@@ -26,7 +26,10 @@ Rules, strongest first (each reported in provenance):
                           ("范慕韩先生"; "吴先生" is ``addressed``, by surname alone).
 16. ``transliterated-name`` a transliterated name jieba holds or coins, after a role or a mark and
                           before a mark or what people do ("前锋贝贝托、", "对撒切尔夫人说");
-                          not a place or a club (``foreign.held_names``).
+                          not a place or a club (``foreign.held_names``); or a run of
+                          transliteration characters jieba split (``translit``).
+17. ``japanese-name``     a Japanese family name and given name where the text speaks of Japan or
+                          a post follows: "日本首相桥本龙太郎" (``japanese``).
 
 Names from rules 1-3 are strong: the other articles of the page know them. A name a weak rule
 finds with name-like characters is lent on too where a caller keeps a corpus of names
@@ -41,7 +44,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from . import foreign, lexicon, namechars, names, tokens, translit
+from . import foreign, japanese, lexicon, namechars, names, tokens, translit
 from .candidates import (
     FUNCTION_SURNAMES,
     NAME_TAGS,
@@ -512,6 +515,9 @@ def find_people(
     for name in foreign.held_names(text, words, tags, PERSON_NEXT):
         if name not in out.titles:
             out.add(name, "transliterated-name")
+    for name, start in japanese.japanese_names(text):
+        if name not in out.titles:
+            out.add(name, "japanese-name", title_before(text, start))
     for name in translit.run_names(text, PERSON_NEXT, [*out.titles, *known]):
         if name not in out.titles:
             out.add(name, "transliterated-name")
