@@ -394,3 +394,9 @@ def test_japanese_names_where_the_text_speaks_of_japan_or_a_post_follows():
     assert people("稻田中的禾苗长得很好。") == []
     assert people("石川县的温泉很有名。") == []
     assert people("在田中耕作的农民。") == []
+
+
+def test_a_name_the_dictionary_holds_rarely_reads_before_a_verb():
+    assert people("半决赛中，董炯出战丹麦选手。") == [("董炯", [])]
+    # common words jieba tags as names do not
+    assert people("这个问题上，文明出行很重要。") == []

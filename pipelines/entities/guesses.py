@@ -91,10 +91,13 @@ def _context(
         return before_ok and (nxt in AFTER_PERSON or _is_mark(nxt) or nxt_tag in GUESS_AFTER_TAGS)
     if strength == "short-guess":
         lead_in = prev in BEFORE_PERSON or (_is_mark(prev) and prev != LIST_SEPARATOR)
-        return lead_in and nxt in AFTER_PERSON and nxt not in LIST_WORDS
+        return lead_in and (nxt in AFTER_PERSON or nxt_tag == "v") and nxt not in LIST_WORDS
     return False
 
 
+# A two-character name jieba's dictionary holds less often than this is read in the contexts of a
+# short guess whatever its score ("董炯" 32; "文明" is common).
+RARE_NAME_FREQ = 100
 # Lowest name score of a two-character name jieba holds to be read in the wider contexts of a guess.
 SHORT_NAME_SCORE = 4.5
 # Lowest name score of a two-character word jieba coined to be read in the wider contexts of a
@@ -180,6 +183,8 @@ def person_verb_rule(
                     and namechars.name_score(word, 1) >= SHORT_NAME_SCORE
                 ):
                     strength = "short-guess"  # a two-character name jieba holds, name-like: "丁磊在…"
+                if strength == "strict" and not common_nr and tokens.freq(word) < RARE_NAME_FREQ:
+                    strength = "short-guess"  # a name the dictionary holds rarely: "董炯在…"
                 if (
                     strength == "short-guess"
                     and pos is None
@@ -191,7 +196,8 @@ def person_verb_rule(
                     continue
                 # jieba's own names ("王老吉", "金银花") keep to the narrow contexts
                 prev_tag = tags[first - 1] if first > 0 and pos is None else None
-                nxt_tag = tags[end + 1] if end < last and pos is None else None
+                rare = pos is None or tokens.freq(word) < RARE_NAME_FREQ
+                nxt_tag = tags[end + 1] if end < last and rare else None
                 ok = (
                     word[-1] not in SHAPE_NOT_ENDINGS
                     and plausible_name(word, known)
