@@ -400,3 +400,8 @@ def test_a_name_the_dictionary_holds_rarely_reads_before_a_verb():
     assert people("半决赛中，董炯出战丹麦选手。") == [("董炯", [])]
     # common words jieba tags as names do not
     assert people("这个问题上，文明出行很重要。") == []
+
+
+def test_a_coined_two_character_name_before_a_time_word():
+    assert people("周亮日前已向有关部门反映这一问题。") == [("周亮", [])]
+    assert people("夏初时节，麦田一片金黄。") == []

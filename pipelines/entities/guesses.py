@@ -91,13 +91,15 @@ def _context(
         return before_ok and (nxt in AFTER_PERSON or _is_mark(nxt) or nxt_tag in GUESS_AFTER_TAGS)
     if strength == "short-guess":
         lead_in = prev in BEFORE_PERSON or (_is_mark(prev) and prev != LIST_SEPARATOR)
-        return lead_in and (nxt in AFTER_PERSON or nxt_tag == "v") and nxt not in LIST_WORDS
+        return lead_in and (nxt in AFTER_PERSON or nxt_tag in SHORT_GUESS_NEXT_TAGS) and nxt not in LIST_WORDS
     return False
 
 
 # A two-character name jieba's dictionary holds less often than this is read in the contexts of a
 # short guess whatever its score ("董炯" 32; "文明" is common).
 RARE_NAME_FREQ = 100
+# Tags of the word after a short guess that make it a subject: a verb, a time ("叶光日前…").
+SHORT_GUESS_NEXT_TAGS = frozenset({"v", "t"})
 # Lowest name score of a two-character name jieba holds to be read in the wider contexts of a guess.
 SHORT_NAME_SCORE = 4.5
 # Lowest name score of a two-character word jieba coined to be read in the wider contexts of a
