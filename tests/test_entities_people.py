@@ -405,3 +405,9 @@ def test_a_name_the_dictionary_holds_rarely_reads_before_a_verb():
 def test_a_coined_two_character_name_before_a_time_word():
     assert people("周亮日前已向有关部门反映这一问题。") == [("周亮", [])]
     assert people("夏初时节，麦田一片金黄。") == []
+
+
+def test_a_name_right_after_a_date_is_not_counted():
+    assert people("1958年赵金兰转业到地方，后来当了教师。") == [("赵金兰", [])]
+    assert people("3月18日李宏伟代表公司签署了协议。") == [("李宏伟", [])]
+    assert people("村里有4位李姓老人。") == []

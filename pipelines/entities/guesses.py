@@ -51,10 +51,15 @@ SPEECH_VERBS = lexicon.words("说 表示 指出 强调 认为 介绍 称 透露 
 LIST_SEPARATOR = "、"
 
 
+# Units of a date or a time, after which a name starts a clause rather than being counted.
+DATE_UNITS = lexicon.words("年 月 日 号 时 点 分 秒 年底 年初 月底 月初 日晚 日上午 日下午")
+
+
 def _counted_or_dotted(prev: str, prev_tag: str | None, nxt: str) -> bool:
     """Does a candidate stand after a number or measure word ("4位农民": counted, not named) or
     beside a middle dot (a part of a dotted name: "葛兰素·威廉")?"""
-    return prev[-1:].isdigit() or prev_tag == "m" or nxt[:1] in foreign.DOTS or prev[-1:] in foreign.DOTS
+    counted = (prev[-1:].isdigit() or prev_tag == "m") and prev not in DATE_UNITS  # "1954年王金兰"
+    return counted or nxt[:1] in foreign.DOTS or prev[-1:] in foreign.DOTS
 
 
 def _is_mark(word: str) -> bool:
@@ -311,7 +316,7 @@ def _shape_candidates(
         word = words[i]
         if 3 <= len(word) <= 4 and word[0] in GLUE_CHARS and word[1] in single:
             yield (word[1:], *following(i), word[0], GLUE_TAG)  # "致牟小东"
-        elif len(word) == 2 and word[1] in single and word[0] in ROLE_ENDINGS and i < last:
+        elif len(word) == 2 and word[1] in single and word[0] in GLUED_BEFORE_SURNAME and i < last:
             nxt, nxt_tag = words[i + 1], tags[i + 1]
             if 1 <= len(nxt) <= 2 and names.is_cjk(nxt[0]) and nxt_tag in GLUED_GIVEN_TAGS:
                 yield (word[1] + nxt, *following(i + 1), word[0], GLUE_TAG)  # "家张" + "守义"
@@ -328,6 +333,8 @@ PHRASE_MARKS = frozenset("、，。；：！？）")
 GLUE_CHARS = frozenset("致给向对和与同由")
 # Last characters of role words jieba glues to the surname after them ("装帧家张", "25队张").
 ROLE_ENDINGS = frozenset("家队长员者师手")
+# ...and the units of a date jieba glues the same way ("1954年王" + "金兰").
+GLUED_BEFORE_SURNAME = ROLE_ENDINGS | frozenset("年月日号")
 # Tags of the token that may hold the given name after such a glued surname.
 GLUED_GIVEN_TAGS = frozenset({None, "n", "nr", "a", "v"})
 # The tag given to a glued character standing before a name (a lead-in, no stray part of a name).
