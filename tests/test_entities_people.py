@@ -411,3 +411,9 @@ def test_a_name_right_after_a_date_is_not_counted():
     assert people("1958年赵金兰转业到地方，后来当了教师。") == [("赵金兰", [])]
     assert people("3月18日李宏伟代表公司签署了协议。") == [("李宏伟", [])]
     assert people("村里有4位李姓老人。") == []
+
+
+def test_a_full_given_name_may_hold_a_softer_character_unless_it_is_a_word():
+    assert people("市委副书记、市长刘鸿年出席会议。") == [("刘鸿年", ["市委副书记、市长"])]
+    assert people("退休教师郭路生今年七十岁。") == [("郭路生", ["教师"])]
+    assert people("实现“争十强、晋二星”的目标。") == []

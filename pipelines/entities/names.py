@@ -14,6 +14,11 @@ NON_NAME_CHARS = frozenset(
     "从于以而且但如若虽因则即就都也还又再只已曾要能可应需得着过说讲指表示出席参加主持调副后"
 )
 
+# Of those, characters that two-character given names do hold ("杨鸿年", "韩二虎", "郭路生",
+# "朱应鹿"): allowed there unless the two are a word ("二星"), never as a one-character given name
+# ("王年").
+SOFT_NAME_CHARS = frozenset("二三四五六七八九十年路应")
+
 # Single characters that, right after a name, start what follows rather than end the name
 # ("李军在…", "刘宁莅焦…", "郑秋红及…").
 AFTER_NAME_CHARS = frozenset("在和与及等到莅对向是也都就将说称率从把被让给于已又还曾并同一为")
@@ -67,7 +72,13 @@ def has_name_shape(name: str) -> bool:
     given = name[sl:]
     if given in _HONORIFIC_STARTS or given[0] in ADDRESS_CHARS:  # "王老", "王老吉"
         return False
-    return all(is_cjk(ch) and ch not in NON_NAME_CHARS for ch in given)
+    if all(is_cjk(ch) and ch not in NON_NAME_CHARS for ch in given):
+        return True
+    # "杨鸿年", "郭路生": a full given name may hold a softer character, unless it is a word ("晋二星")
+    soft = len(given) == MAX_GIVEN and all(
+        is_cjk(ch) and (ch not in NON_NAME_CHARS or ch in SOFT_NAME_CHARS) for ch in given
+    )
+    return soft and (not tokens.freq(given) or tokens.tag(given) in ("nr", "nrfg"))
 
 
 def _starts_word(text: str) -> bool:
