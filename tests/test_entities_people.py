@@ -417,3 +417,9 @@ def test_a_full_given_name_may_hold_a_softer_character_unless_it_is_a_word():
     assert people("市委副书记、市长刘鸿年出席会议。") == [("刘鸿年", ["市委副书记、市长"])]
     assert people("退休教师郭路生今年七十岁。") == [("郭路生", ["教师"])]
     assert people("实现“争十强、晋二星”的目标。") == []
+
+
+def test_players_roles_before_names_and_a_rarer_last_character():
+    assert people("前锋郝海东攻入一球。") == [("郝海东", ["前锋"])]
+    assert people("著名中锋斯米尔诺娃已经退役。") == [("斯米尔诺娃", ["中锋"])]
+    assert people("丹麦老将拉尔森的战绩不错。") == [("拉尔森", ["丹麦老将"])]

@@ -85,7 +85,8 @@ BEFORE_PERSON_CHARS = names.BEFORE_NAME_CHARS
 ROLE_WORDS = lexicon.words(
     "村民 居民 市民 农民 群众 工人 职工 员工 教师 老师 学生 医生 护士 民警 警官 辅警 交警 消防员 志愿者 "
     "环卫工人 网格员 驾驶员 司机 老人 老党员 党员 游客 患者 家长 演员 歌手 运动员 教练 教练员 选手 冠军 "
-    "作家 画家 书法家 专家 律师 记者 代表 委员 负责人 创始人 博士 "
+    "作家 画家 书法家 专家 律师 记者 代表 委员 负责人 创始人 博士 门将 守门员 后卫 前锋 中锋 边锋 队员 "
+    "老将 名将 新秀 领队 裁判 棋手 拳手 车手 亚军 "
     # kin: "肯德基爷爷" is a mascot, "张三儿子" hardly occurs
     "妻子 丈夫 儿子 女儿 孙子 孙女 父亲 母亲 祖父 祖母 外祖父 外祖母 爷爷 奶奶 外公 外婆 哥哥 姐姐 弟弟 妹妹 老伴"
 )
@@ -117,6 +118,7 @@ def _title_rule(text: str, known: set[str], out: PeopleResult) -> None:
             translit = dotted.group(0)
         elif translit:  # "冠军卡尔波夫": a name jieba holds may end in a rarer character
             translit = _held_name_from(text, m.end(), translit)
+            translit += _rarer_ending(text, m.end() + len(translit))  # "中锋谢苗诺娃。"
         if translit and len(translit) >= n and name not in known:  # "总统普京", "秘书长古特雷斯"
             name = translit
         elif not n or not plausible_name(name, known):
@@ -137,6 +139,17 @@ def _common_held_word(name: str) -> bool:
         and tokens.freq(name) >= COMMON_NR_FREQ
         and namechars.name_score(name) < COMMON_NR_MIN_SCORE
     )
+
+
+def _rarer_ending(text: str, pos: int) -> str:
+    """The rarer transliteration character at ``pos`` when it ends the name there ("谢苗诺" +
+    "娃" before a mark or what follows a name; not "夫" of "撒切尔夫人"), else ""."""
+    ch, after = text[pos : pos + 1], text[pos + 1 : pos + 2]
+    if not ch or ch not in foreign.DOTTED_ONLY_CHARS:
+        return ""
+    ends = not after or not names.is_cjk(after) or after in names.AFTER_NAME_CHARS
+    ends = ends or any(tokens.is_word(text[pos + 1 : pos + 1 + n]) for n in (2, 3))  # "…娃退役"
+    return ch if ends else ""
 
 
 # Longest transliterated name looked up whole in jieba's dictionary (characters).
