@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from itertools import accumulate, compress
 
-from . import lexicon, tokens
+from . import lexicon, names, tokens
 
 # Characters of the transliteration tables (sounds, not meanings).
 TRANSLIT_CHARS = frozenset(
@@ -142,9 +142,9 @@ def held_names(text: str, words: list[str], tags: list[str | None], person_next:
             continue
         role_before = prev in posts or prev[-1:] in ROLE_LAST_CHARS
         # a mark ends a person's mention; a list mark only after a role (lists of clubs and towns)
-        mark_after = not any(map(_is_cjk, nxt)) and (nxt != LIST_MARK or role_before)
+        mark_after = not any(map(names.is_cjk, nxt)) and (nxt != LIST_MARK or role_before)
         # a subject's word after a mark or a verb: "，琼斯在…", "没想到琼斯会…"
-        subject = nxt in SUBJECT_NEXT and (not any(map(_is_cjk, prev)) or tags[i - 1] == "v")
+        subject = nxt in SUBJECT_NEXT and (not any(map(names.is_cjk, prev)) or tags[i - 1] == "v")
         if short and not (subject or nxt in person_next):
             continue
         if not (mark_after or nxt in person_next or nxt in AFTER_FOREIGN_NAME or role_before or subject):
@@ -155,13 +155,12 @@ def held_names(text: str, words: list[str], tags: list[str | None], person_next:
     return found
 
 
-# What a name bears when it names a thing ("菲利普斯公司", "格雷米奥队").
-THING_AFTER_FOREIGN = re.compile(r"(?:公司|集团|俱乐部|足球队|队|杯|奖|大学|基金会|银行|酒店|品牌|汽车|电脑)")
+# What follows a name when it names a thing or a place ("菲利普斯公司", "格雷米奥队", "…港").
+THING_AFTER_FOREIGN = re.compile(
+    r"(?:公司|集团|俱乐部|足球队|球队|队|杯|奖|大学|学院|基金会|银行|酒店|品牌|汽车|电脑|省|州|市|港|城|湾|"
+    r"河|山|岛|人|语|族|式|派|教|舰|号|牌|国|地区|大街|街|路|广场|体育场|体育馆|机场|大桥|电视台|通讯社|报)"
+)
 
 
 def _names_a_thing(text: str, end: int) -> bool:
     return THING_AFTER_FOREIGN.match(text, end) is not None
-
-
-def _is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"

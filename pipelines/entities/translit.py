@@ -30,11 +30,6 @@ _ENDS = "".join(sorted(foreign.DOTTED_ONLY_CHARS))
 RUN = re.compile(rf"[{_TABLE}]{{2,{RUN_MAX}}}[{_ENDS}]?")
 # Words that lead to a place ("在布鲁塞尔", "本报布鲁塞尔…电").
 BEFORE_PLACE = foreign.BEFORE_PLACE
-# What follows a place or a club's name rather than a person's.
-THING_AFTER = re.compile(
-    r"(?:公司|集团|俱乐部|足球队|球队|队|杯|奖|大学|学院|基金会|银行|酒店|品牌|汽车|省|州|市|港|城|湾|河|山|岛|"
-    r"人|语|族|式|派|教|舰|号|牌|国|地区|大街|街|路|广场|体育场|体育馆|机场|大桥|电视台|通讯社|报)"
-)
 # Marks and words that join items of a list.
 LIST_JOINERS = ("、", "和", "及", "与")
 # Last characters of a role before a name ("前锋", "老将", "球星", "教练").
@@ -82,7 +77,7 @@ def _candidate(text: str, start: int, end: int) -> str | None:
         return None
     if start > 0 and (text[start - 1] in foreign.DOTS or _place_ending_at(text, start)):
         return None
-    if text[end : end + 1] in foreign.DOTS or THING_AFTER.match(text, end):
+    if text[end : end + 1] in foreign.DOTS or foreign.THING_AFTER_FOREIGN.match(text, end):
         return None
     if any(text[max(0, start - len(w)) : start] == w for w in BEFORE_PLACE):
         return None
