@@ -155,13 +155,11 @@ def person_verb_rule(
     tags: list[str | None],
     known: set[str],
     out: PeopleResult,
-    candidates: list[tuple[str, int, int]] | None = None,
+    candidates: list[tuple[str, int, int]],
 ) -> None:
     """Name-shaped words in a person's place (see ``_context``); names jieba's dictionary holds
     that do not look Chinese ("奥巴马") only before what people do."""
     last = len(words) - 1
-    if candidates is None:
-        candidates = token_candidates(words, tags)
     for word, first, end in candidates:
         if word in out.titles or word in known or word[0] in FUNCTION_SURNAMES or lexicon.is_place(word):
             continue
@@ -351,14 +349,12 @@ def name_shape_rule(
     tags: list[str | None],
     known: set[str],
     out: PeopleResult,
-    candidates: list[tuple[str, int, int]] | None = None,
+    candidates: list[tuple[str, int, int]],
 ) -> None:
     """Name-shaped words jieba coined or split ("刘秀清", "邱" + "永华", "王绍" + "鏊"), taken on
     the strength of their characters where no cue says more: not a function character plus a
     word, not a transliteration or a place, not a fragment of a longer name, not a quoted title,
     and before a noun only when very name-like."""
-    if candidates is None:
-        candidates = token_candidates(words, tags)
     for word, nxt, nxt_tag, prev, prev_tag in _shape_candidates(words, tags, candidates):
         if word in out.titles or word in known or not names.has_name_shape(word):
             continue

@@ -521,27 +521,30 @@ def find_people(
     _name_list_rule(text, known, out)
     _bracketed_note_rule(text, known, out)
     _address_rule(text, known, out)
-    candidates = token_candidates(words, tags)
-    person_verb_rule(text, words, tags, known | out.strong, out, candidates)
+    candidates = token_candidates(words, tags)  # shared by the two token rules
+    confirmed = known | out.strong  # only the strong rules above confirm names
+    person_verb_rule(text, words, tags, confirmed, out, candidates)
     _dictionary_name_rule(words, tags, out)
-    name_shape_rule(text, words, tags, known | out.strong, out, candidates)
-    for name in foreign.held_names(text, words, tags, PERSON_NEXT):
-        if name not in out.titles:
-            out.add(name, "transliterated-name")
+    name_shape_rule(text, words, tags, confirmed, out, candidates)
+    _add_new(out, foreign.held_names(text, words, tags, PERSON_NEXT), "transliterated-name")
     for name, start in japanese.japanese_names(text):
-        if name not in out.titles:
-            out.add(name, "japanese-name", title_before(text, start))
-    for name in translit.run_names(text, PERSON_NEXT, [*out.titles, *known]):
-        if name not in out.titles:
-            out.add(name, "transliterated-name")
+        _add_new(out, [name], "japanese-name", title_before(text, start))
+    _add_new(out, translit.run_names(text, PERSON_NEXT, [*out.titles, *known]), "transliterated-name")
     _named_after_rule(words, out)
     _lists_with_known(text, known, out)
-    _known_mentions(text, known | out.strong, out)
+    _known_mentions(text, confirmed, out)
     _given_name_mentions(text, words, known | set(out.titles), out)
     _drop_inner_names(text, out)
     first_seen = {name: _first_index(text, name) for name in out.titles}
     out.titles = dict(sorted(out.titles.items(), key=lambda kv: first_seen[kv[0]]))
     return out
+
+
+def _add_new(out: PeopleResult, found: list[str], rule: str, title: str | None = None) -> None:
+    """Add the names a rule found that no earlier rule has."""
+    for name in found:
+        if name not in out.titles:
+            out.add(name, rule, title)
 
 
 def _drop_inner_names(text: str, out: PeopleResult) -> None:

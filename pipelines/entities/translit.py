@@ -28,12 +28,8 @@ LISTED_MIN = 2
 _TABLE = "".join(sorted(foreign.TRANSLIT_CHARS))
 _ENDS = "".join(sorted(foreign.DOTTED_ONLY_CHARS))
 RUN = re.compile(rf"[{_TABLE}]{{2,{RUN_MAX}}}[{_ENDS}]?")
-# Words that lead to a place ("在布鲁塞尔", "本报布鲁塞尔…电").
-BEFORE_PLACE = foreign.BEFORE_PLACE
 # Marks and words that join items of a list.
 LIST_JOINERS = ("、", "和", "及", "与")
-# Last characters of a role before a name ("前锋", "老将", "球星", "教练").
-ROLE_LAST_CHARS = foreign.ROLE_LAST_CHARS
 
 
 def _country(word: str) -> bool:
@@ -59,7 +55,7 @@ def _word_after(text: str, end: int) -> str:
 
 def _role_before(text: str, start: int) -> bool:
     posts = lexicon.posts()
-    if start > 0 and text[start - 1] in ROLE_LAST_CHARS:
+    if start > 0 and text[start - 1] in foreign.ROLE_LAST_CHARS:  # "前锋", "老将"
         return True
     return any(text[start - n : start] in posts for n in range(2, 5) if start - n >= 0)
 
@@ -79,7 +75,7 @@ def _candidate(text: str, start: int, end: int) -> str | None:
         return None
     if text[end : end + 1] in foreign.DOTS or foreign.THING_AFTER_FOREIGN.match(text, end):
         return None
-    if any(text[max(0, start - len(w)) : start] == w for w in BEFORE_PLACE):
+    if any(text[max(0, start - len(w)) : start] == w for w in foreign.BEFORE_PLACE):  # "在布鲁塞尔"
         return None
     return run
 
