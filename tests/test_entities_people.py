@@ -423,3 +423,23 @@ def test_players_roles_before_names_and_a_rarer_last_character():
     assert people("前锋郝海东攻入一球。") == [("郝海东", ["前锋"])]
     assert people("著名中锋斯米尔诺娃已经退役。") == [("斯米尔诺娃", ["中锋"])]
     assert people("丹麦老将拉尔森的战绩不错。") == [("拉尔森", ["丹麦老将"])]
+
+
+def test_a_softer_character_in_a_rare_word_still_makes_a_given_name():
+    assert people("参与编写的作者有王之路、林晓东、赵红梅等人。") == [
+        ("王之路", []),
+        ("林晓东", []),
+        ("赵红梅", []),
+    ]
+    assert people("吴四民是一名退休工人。") == [("吴四民", [])]
+
+
+def test_a_note_with_an_age_or_a_post_vouches_for_a_less_name_like_name():
+    assert people("郑方行（58岁，退休教师）：孩子们都很懂事。") == [("郑方行", [])]
+    assert people("田小平（市科协副主席）") == [("田小平", [])]
+    assert people("王城（东区）是一个老城区。") == []
+
+
+def test_a_coined_name_before_de_or_an_idiom():
+    assert people("对阵的选手变了，罗炯的打法也变了。") == [("罗炯", [])]
+    assert people("厂里的领导让赵民岗临危受命，担任厂长。") == [("赵民岗", [])]

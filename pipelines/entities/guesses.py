@@ -36,8 +36,9 @@ BEFORE_PERSON = lexicon.words(
 AFTER_PERSON = lexicon.words(
     "和 与 及 等 在 是 也 都 就 还 又 已 曾 正在 将 则 便 却 对 把 被 向 从 为 带着 今年 已经 的 时 老人"
 )
-# Words that join items of a list: a two-character guess there may be a company ("明仁、卓立等").
-LIST_WORDS = lexicon.words("等 的 和 与 及")
+# Words that join items of a list: a two-character guess there may be a company ("明仁、卓立等",
+# "明仁与中国药科大学"); "的" after one is a person's as often ("董炯的应战").
+LIST_WORDS = lexicon.words("等 和 与 及")
 # A two-character word jieba tags as a name yet uses this often is an ordinary word ("文明", "智慧").
 COMMON_NR_FREQ = 300
 # ...unless its characters make it name-like enough ("李鹏" 7.0, "朱熹" 4.5; "智慧" 4.6 passes too,
@@ -71,8 +72,9 @@ def _is_mark(word: str) -> bool:
 # "选举金振国" (a verb), "从王刚" (a preposition); a noun only when it is a role ("养殖户韩二虎").
 GUESS_BEFORE_TAGS = frozenset({"uj", "v", "p", "c", "t", "m"})
 # Tags of the token after it: what a person does or when ("是", "在", "回乡", "今年", "第一次").
-# Not a noun: a guess before a noun is mostly a brand or a project ("欧凯龙国际家居港").
-GUESS_AFTER_TAGS = frozenset({"v", "p", "d", "c", "t", "m", "uj", "ul", "r"})
+# Not a noun: a guess before a noun is mostly a brand or a project ("欧凯龙国际家居港"); an idiom
+# or a set phrase is what the person did ("王民岗临危受命").
+GUESS_AFTER_TAGS = frozenset({"v", "p", "d", "c", "t", "m", "uj", "ul", "r", "i", "l"})
 # Tags of the second token of a surname + token pair that cannot be a given name ("路" + "西侧").
 NOT_GIVEN_TAGS = frozenset({"f", "m", "q", "p", "c", "d", "r", "u", "uj", "ul", "v", "vn", "t", "s"})
 

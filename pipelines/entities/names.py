@@ -18,6 +18,9 @@ NON_NAME_CHARS = frozenset(
 # "朱应鹿"): allowed there unless the two are a word ("二星"), never as a one-character given name
 # ("王年").
 SOFT_NAME_CHARS = frozenset("二三四五六七八九十年路应")
+# A given name with such a character is no name when the two make a word at least this frequent
+# ("二星"); rarer words are names ("徐四民", "张之路").
+SOFT_GIVEN_WORD_FREQ = 10
 
 # Single characters that, right after a name, start what follows rather than end the name
 # ("李军在…", "刘宁莅焦…", "郑秋红及…").
@@ -78,7 +81,7 @@ def has_name_shape(name: str) -> bool:
     soft = len(given) == MAX_GIVEN and all(
         is_cjk(ch) and (ch not in NON_NAME_CHARS or ch in SOFT_NAME_CHARS) for ch in given
     )
-    return soft and (not tokens.freq(given) or tokens.tag(given) in ("nr", "nrfg"))
+    return soft and (tokens.freq(given) < SOFT_GIVEN_WORD_FREQ or tokens.tag(given) in ("nr", "nrfg"))
 
 
 def _starts_word(text: str) -> bool:

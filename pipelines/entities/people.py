@@ -441,7 +441,8 @@ BRACKETED_NOTE = re.compile(r"([\u4e00-\u9fff]{2,6})[（(]([^（）()]{1,40})[�
 PHOTO_PLACE = re.compile(r"[左右中][一二三四五六七八九\d]?|前排[左右中]?[一二三四五六七八九\d]?")
 
 
-# Lowest name score of an author so given (the brackets after a title are a strong cue).
+# Lowest name score of an author so given (the brackets after a title are a strong cue), and of a
+# name before a note giving the person's age or post.
 AUTHOR_MIN_SCORE = 1.5
 # A work's title and its author in brackets: "《喜闻北大开设理论课》（朱广院）".
 AUTHOR_AFTER_TITLE = re.compile(r"》[（(]([\u4e00-\u9fff]{2,4})[）)]")
@@ -456,11 +457,11 @@ def _bracketed_note_rule(text: str, known: set[str], out: PeopleResult) -> None:
             out.add(name, "bracketed-note")
     for m in BRACKETED_NOTE.finditer(text):
         note = m.group(2)
-        about_person = (
-            PHOTO_PLACE.fullmatch(note) is not None or re.search(r"\d+岁", note) is not None
-            or _post_regex().search(note) is not None
-        )  # fmt: skip
-        if not about_person:
+        in_photo = PHOTO_PLACE.fullmatch(note) is not None
+        # an age or a post in the note is about a person: a name shape with a listed surname is
+        # enough ("陈力行（52岁，…）", "席小平（…社社长）"); a place in a photograph asks more
+        described = re.search(r"\d+岁", note) is not None or _post_regex().search(note) is not None
+        if not (in_photo or described):
             continue
         name = names.name_ending_at(m.group(1), known)
         if not name or name in out.titles or not plausible_name(name, known):
@@ -468,7 +469,8 @@ def _bracketed_note_rule(text: str, known: set[str], out: PeopleResult) -> None:
         start = m.end(1) - len(name)
         if not _starts_after_boundary(text, start) or function_char_plus_word(name):
             continue
-        if name in known or namechars.name_score(name, names.surname_length(name)) >= GUESS_MIN_SCORE:
+        least = AUTHOR_MIN_SCORE if described else GUESS_MIN_SCORE
+        if name in known or namechars.name_score(name, names.surname_length(name)) >= least:
             out.add(name, "bracketed-note")
 
 
