@@ -443,3 +443,12 @@ def test_a_note_with_an_age_or_a_post_vouches_for_a_less_name_like_name():
 def test_a_coined_name_before_de_or_an_idiom():
     assert people("对阵的选手变了，罗炯的打法也变了。") == [("罗炯", [])]
     assert people("厂里的领导让赵民岗临危受命，担任厂长。") == [("赵民岗", [])]
+
+
+def test_a_list_with_a_found_name_starts_after_a_lead_in_and_takes_transliterated_items():
+    found = [n for n, _ in people("他结识了许多大师，像齐北石、欧阳予倩、梅兰芳和许多著名人士。")]
+    assert found == ["齐北石", "欧阳予倩", "梅兰芳"]
+    found = [n for n, _ in people("中场有德尼尔森、多里瓦、佩雷拉。", known={"德尼尔森"})]
+    assert found == ["德尼尔森", "多里瓦", "佩雷拉"]
+    # no person in the list: towns stay towns
+    assert people("代表团访问了柏林、汉堡、不来梅。") == []

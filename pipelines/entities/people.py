@@ -9,7 +9,8 @@ Rules, strongest first (each reported in provenance):
 4. ``name-before-post``   a name right before an office: "王小平书记".
 5. ``dotted-name``        a transliterated name with a middle dot: "约翰·史密斯".
 6. ``name-list``          three or more names in a "、" list, or two before "等人"/"夫妇".
-7. ``list-with-known``    a "、" list holding a confirmed name: "吕沛、宫卫红带队".
+7. ``list-with-known``    a "、" list holding a found name: "吕沛、宫卫红带队", "像齐白石、欧阳予倩、
+                          梅兰芳"; there a whole transliteration is an item too ("多里瓦").
 8. ``known-name``         bare mentions of names confirmed on the page: "吕沛一行".
 9. ``person-verb``        names jieba guessed or holds, in a person's place (``guesses``).
 10. ``dictionary-name``   a three-character word jieba's dictionary holds as a person's name, with a
@@ -184,11 +185,25 @@ def _dictionary_item(text: str, pos: int) -> str | None:
     return None
 
 
-def _read_list(text: str, pos: int, known: set[str]) -> list[tuple[str, int]]:
-    """Names separated by "、" starting at ``pos``: [(name, start), …]; stops at the first non-name."""
+def _foreign_item(text: str, pos: int) -> str | None:
+    """The list item at ``pos`` when it is wholly made of transliteration characters ("德尼尔森、
+    多里瓦、…": in a list with a person, no foreign mark is needed), ending where the list goes
+    on, a mark, or a word that closes a name; not a place."""
+    end = pos
+    while end < len(text) and end - pos < foreign.MAX_RUN and text[end] in foreign.TRANSLIT_CHARS:
+        end += 1
+    run, after = text[pos:end], text[end : end + 1]
+    if len(run) < foreign.MIN_RUN or lexicon.is_place(run) or run in lexicon.world_places():
+        return None
+    return run if not after or not names.is_cjk(after) or after in names.AFTER_NAME_CHARS else None
+
+
+def _read_list(text: str, pos: int, known: set[str], foreign_items: bool = False) -> list[tuple[str, int]]:
+    """Names separated by "、" starting at ``pos``: [(name, start), …]; stops at the first non-name.
+    With ``foreign_items``, whole transliterated names count as items too."""
     found: list[tuple[str, int]] = []
     while True:
-        held = _dictionary_item(text, pos)
+        held = _dictionary_item(text, pos) or (_foreign_item(text, pos) if foreign_items else None)
         n = len(held) if held else names.name_length_at(text[pos : pos + 6], known)
         name = text[pos : pos + n]
         if not n or not (held or plausible_name(name, known)) or thing_after(text, pos + n):
@@ -241,13 +256,20 @@ def _address_rule(text: str, known: set[str], out: PeopleResult) -> None:
 def _lists_with_known(text: str, known: set[str], out: PeopleResult) -> None:
     """Whole "、" lists of name-shaped items where at least one item is a confirmed person."""
     confirmed = known | set(out.titles)
-    for m in re.finditer(r"[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})+", text):
-        start = m.start()
-        # the list starts after a boundary, or right after a confirmed name's title
-        items = _read_list(text, start, confirmed)
+    for m in re.finditer(r"[\u4e00-\u9fff]{2,6}(?:、[\u4e00-\u9fff]{2,6})+", text):
+        first_end = text.index(LIST_SEPARATOR, m.start())
+        # the first item starts after a boundary ("像齐白石、…"), or right after a confirmed
+        # name's title
+        items: list[tuple[str, int]] = []
+        for begin in range(m.start(), first_end - 1):
+            items = _read_list(text, begin, confirmed, foreign_items=True)
+            if items and items[0][1] + len(items[0][0]) == first_end:
+                break
+            items = []
         if len(items) < 2 or not any(name in confirmed for name, _ in items):
             continue
-        if start > 0 and names.is_cjk(text[start - 1]) and items[0][0] not in confirmed:
+        start = items[0][1]
+        if items[0][0] not in confirmed and not _starts_after_boundary(text, start):
             continue
         for name, _ in items:
             out.add(name, "list-with-known")
