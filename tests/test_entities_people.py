@@ -452,3 +452,19 @@ def test_a_list_with_a_found_name_starts_after_a_lead_in_and_takes_transliterate
     assert found == ["德尼尔森", "多里瓦", "佩雷拉"]
     # no person in the list: towns stay towns
     assert people("代表团访问了柏林、汉堡、不来梅。") == []
+
+
+def test_dotted_names_end_where_jiebas_cut_ends_the_name_whatever_the_characters():
+    assert people("这家公司总裁名叫保罗·邦珀，今年五十岁。") == [("保罗·邦珀", [])]
+    assert people("苏格兰门将吉姆·雷腾表现出色。") == [("吉姆·雷腾", ["苏格兰门将"])]
+    assert people("集团总裁柯林·钱德勒对新闻界表示，交易很好。")[0][0] == "柯林·钱德勒"
+    found = [n for n, _ in people("后卫罗伯特·卡洛斯和泽·罗伯特都已归队。")]
+    assert found == ["罗伯特·卡洛斯", "泽·罗伯特"]
+    # a place after the name, a place before the dot
+    assert people("车队从得克萨斯州的萨姆·休斯敦堡出发。") == []
+    assert people("2023中国·焦作国际太极拳交流大赛开幕。") == []
+
+
+def test_a_transliterated_name_after_a_title_ends_on_jiebas_word_ends():
+    assert people("瑞典队教练约翰松得意洋洋地说，我们赢了。") == [("约翰松", ["瑞典队教练"])]
+    assert people("13号队员尤尔契奇谈到，比赛很累。") == [("尤尔契奇", ["队员"])]

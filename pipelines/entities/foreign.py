@@ -3,14 +3,15 @@
 A transliterated name is made of the small set of characters the standard transliteration tables
 use; some of them ("斯", "尔", "克") are rare in Chinese given names, so a run of table characters
 holding one of those reads as foreign. Names joined by a middle dot are foreign (or minority) names
-whatever their characters. ``held_names`` reads the transliterated names of jieba's cut that stand
+whatever their characters: their parts are the names and unknown words of jieba's cut beside the
+dots. ``held_names`` reads the transliterated names of jieba's cut that stand
 where a person stands.
 """
 
 from __future__ import annotations
 
 import re
-from itertools import accumulate, compress
+from itertools import accumulate, compress, pairwise
 
 from . import lexicon, names, tokens
 
@@ -31,11 +32,6 @@ DOTS = "·•・‧"
 # More table characters, read only inside a dotted name (where the dot already says foreign): alone
 # some of them run into ordinary words ("夫" of "撒切尔夫人").
 DOTTED_ONLY_CHARS = frozenset("勃理廉夫茨涅妮得罕撒契芙丝娅奈舒瑞派娃孜彻瑙甫察捷梭")
-# A word this frequent across the character before a dotted name and its first one ends before it.
-WORD_BEFORE_FREQ = 1000
-_CLASS = "[" + "".join(sorted(TRANSLIT_CHARS | DOTTED_ONLY_CHARS)) + "]"
-# "约翰·史密斯", "玛丽亚·罗西": table characters joined by dots; the first part is a given name.
-DOTTED = re.compile(rf"{_CLASS}{{1,4}}(?:[{DOTS}]{_CLASS}{{1,8}})+")
 
 
 def is_foreign_run(word: str) -> bool:
@@ -62,6 +58,28 @@ def inside_longer_run(text: str, start: int) -> bool:
     return start > 0 and (text[start - 1] in TRANSLIT_CHARS or text[start - 1] in DOTS)
 
 
+def snap_to_cut(text: str, start: int, name: str) -> str:
+    """``name`` (read at ``text[start]``) with its end moved to where jieba's cut has a word end:
+    on over the rest of a word made of table characters ("尤尔契" + "奇"), or back off an ordinary
+    word the last character starts ("约翰松" + "得意洋洋", "莱昂纳德" + "夫妇"); a piece jieba
+    coined across the end ("戈麦尔斯" + "基将") moves nothing."""
+    window = text[start : start + len(name) + MAX_RUN]
+    pos = 0
+    for word in tokens.cut(window):
+        if pos + len(word) <= len(name):
+            pos += len(word)
+            continue
+        if pos == len(name):
+            return name
+        whole = window[: pos + len(word)]
+        if all(ch in TRANSLIT_CHARS or ch in DOTTED_ONLY_CHARS for ch in whole) and len(whole) <= MAX_RUN:
+            return whole
+        if tokens.is_word(word) and pos >= MIN_RUN:  # an ordinary word, not a piece jieba coined
+            return window[:pos]
+        return name
+    return name
+
+
 def foreign_run_before(text: str, pos: int) -> str | None:
     """The transliterated name ending right before ``text[pos]`` ("克林顿" of "克林顿总统"), or None."""
     start = pos
@@ -73,17 +91,89 @@ def foreign_run_before(text: str, pos: int) -> str | None:
     return run if is_foreign_run(run) else None
 
 
+# A chain of words joined by middle dots, each side long enough to hold a part of a name.
+DOTTED_CHAIN = re.compile(rf"[\u4e00-\u9fff]{{1,12}}(?:[{DOTS}][\u4e00-\u9fff]{{1,12}})+")
+# Longest first and last part of a dotted name.
+MAX_FIRST_PART, MAX_LAST_PART = 6, 8
+# Tags of a word that may be a part of a dotted name: a name, or a word jieba does not know
+# ("雷腾", "确吉坚赞"); any word made of transliteration characters is one too ("佛" + "朗切斯科").
+PART_TAGS = frozenset({"nr", "nrt", "nrfg", None})
+
+
+def _is_part(word: str) -> bool:
+    if not all(map(names.is_cjk, word)):
+        return False
+    if all(ch in TRANSLIT_CHARS or ch in DOTTED_ONLY_CHARS for ch in word):
+        return True
+    tag = tokens.tag(word)
+    if tag is None and word[0] in names.BEFORE_NAME_CHARS:  # jieba's "和泽" of "卡洛斯和泽·罗伯特"
+        return False
+    return tag in PART_TAGS
+
+
+def _take_parts(words: list[str], limit: int) -> list[str]:
+    """The words of ``words``, walked away from the dot, that form a part of a name (at most
+    ``limit`` characters); none when the first word is no part."""
+    taken: list[str] = []
+    for word in words:
+        if not _is_part(word) or sum(map(len, taken)) + len(word) > limit:
+            break
+        taken.append(word)
+    return taken
+
+
+def _after_glue(words: list[str]) -> str:
+    """The part jieba glued to a function character before a dot ("和泽" of "…和泽·罗伯特")."""
+    word = words[0] if words else ""
+    glued = len(word) > 1 and word[0] in names.BEFORE_NAME_CHARS and tokens.tag(word) is None
+    return word[1:] if glued and _is_part(word[1:]) else ""
+
+
 def dotted_names(text: str) -> list[tuple[str, int]]:
-    """Names joined by a middle dot, each with its start: [("约翰·史密斯", 12), …]. A first character
-    that ends the word before the name is left to that word ("总理罗伯特·马尔登": not "理罗伯特")."""
+    """Names joined by a middle dot, each with its start: [("约翰·史密斯", 12), …].
+
+    The dot says "a foreign or a minority name" whatever the characters, so the name's edges are
+    read on jieba's cut: the part before a dot is the run of names, unknown words and
+    transliterations right before it ("名叫" + "保罗·邦珀": a verb ends it; "总理" +
+    "罗伯特·马尔登"), the part after it the same run after it ("吉姆·雷腾，", "柯林·钱德勒在").
+    Where the words between two dots are all parts, one name goes on over both ("儒尼奥尔·
+    拜伊亚诺"); else they are two ("罗伯特·卡洛斯和泽·罗伯特"). A name whose first part is a
+    place is none ("中国·焦作")."""
     out = []
-    for m in DOTTED.finditer(text):
-        start = m.start()
-        first_part = m.group(0).split(next(d for d in m.group(0) if d in DOTS))[0]
-        if start > 0 and len(first_part) > 1 and tokens.freq(text[start - 1 : start + 1]) >= WORD_BEFORE_FREQ:
-            start += 1
-        out.append((text[start : m.end()], start))
+    for m in DOTTED_CHAIN.finditer(text):
+        chain = m.group(0)
+        dots = [i for i, ch in enumerate(chain) if ch in DOTS]
+        bounds = [-1, *dots, len(chain)]
+        segments = [chain[a + 1 : b] for a, b in pairwise(bounds)]
+        name_start: int | None = None  # where the name being read starts in the chain
+        for k in range(len(dots)):
+            before, after = segments[k], segments[k + 1]
+            if name_start is None:
+                words = tokens.cut(before)[::-1]
+                first = "".join(reversed(_take_parts(words, MAX_FIRST_PART))) or _after_glue(words)
+                if not first or lexicon.is_place(first) or first in lexicon.world_places():
+                    continue
+                name_start = dots[k] - len(first)
+            last = "".join(_take_parts(tokens.cut(after), MAX_LAST_PART))
+            if not last:
+                name_start = None
+                continue
+            if last == after and k + 1 < len(dots):
+                continue  # the name goes on over the next dot
+            out.append((chain[name_start : dots[k] + 1 + len(last)], m.start() + name_start))
+            name_start = None
     return out
+
+
+def dotted_name_at(text: str, pos: int) -> str | None:
+    """The dotted name starting at ``text[pos]`` ("董事长" + "迈克·鲍林"), or None."""
+    window = text[pos : pos + MAX_FIRST_PART + 1 + 2 * (MAX_LAST_PART + 1)]
+    if not any(dot in window[: MAX_FIRST_PART + 1] for dot in DOTS):
+        return None
+    for name, start in dotted_names(window):
+        if start == 0:
+            return name
+    return None
 
 
 # ``held_names``: transliterated names jieba's dictionary holds (tag ``nrt``) or coins from table
@@ -149,7 +239,7 @@ def held_names(text: str, words: list[str], tags: list[str | None], person_next:
             continue
         if not (mark_after or nxt in person_next or nxt in AFTER_FOREIGN_NAME or role_before or subject):
             continue
-        if _names_a_thing(text, pos):
+        if names_a_thing(text, pos):
             continue
         found.append(word)
     return found
@@ -158,9 +248,10 @@ def held_names(text: str, words: list[str], tags: list[str | None], person_next:
 # What follows a name when it names a thing or a place ("菲利普斯公司", "格雷米奥队", "…港").
 THING_AFTER_FOREIGN = re.compile(
     r"(?:公司|集团|俱乐部|足球队|球队|队|杯|奖|大学|学院|基金会|银行|酒店|品牌|汽车|电脑|省|州|市|港|城|湾|"
-    r"河|山|岛|人|语|族|式|派|教|舰|号|牌|国|地区|大街|街|路|广场|体育场|体育馆|机场|大桥|电视台|通讯社|报)"
+    r"河|山|岛|堡|人|语|族|式|派|教|舰|号|牌|国|地区|大街|街|路|广场|体育场|体育馆|机场|大桥|电视台|通讯社|报)"
 )
 
 
-def _names_a_thing(text: str, end: int) -> bool:
+def names_a_thing(text: str, end: int) -> bool:
+    """Does a word for a thing or a place ("公司", "队", "堡") start at ``text[end]``?"""
     return THING_AFTER_FOREIGN.match(text, end) is not None

@@ -7,7 +7,8 @@ Rules, strongest first (each reported in provenance):
 2. ``leader-list``        names listed after "区领导", "参加会议的有": "刘春明、冯利民、许海玲".
 3. ``comrade``            "焦裕禄同志".
 4. ``name-before-post``   a name right before an office: "王小平书记".
-5. ``dotted-name``        a transliterated name with a middle dot: "约翰·史密斯".
+5. ``dotted-name``        a name with a middle dot, its parts read on jieba's cut whatever their
+                          characters: "约翰·史密斯", "柯林·钱德勒", "阿沛·阿旺晋美".
 6. ``name-list``          three or more names in a "、" list, or two before "等人"/"夫妇".
 7. ``list-with-known``    a "、" list holding a found name: "吕沛、宫卫红带队", "像齐白石、欧阳予倩、
                           梅兰芳"; there a whole transliteration is an item too ("多里瓦").
@@ -114,12 +115,13 @@ def _title_rule(text: str, known: set[str], out: PeopleResult) -> None:
         if n and name not in known and (function_char_plus_word(name) or name[0] in TITLE_JOINERS):
             continue  # "医师和专家", "副首相和墨西哥外长": the title belongs to a list
         translit = foreign.foreign_run_at(text, m.end())
-        dotted = foreign.DOTTED.match(text, m.end()) if translit else None
-        if dotted and len(dotted.group(0)) > len(translit):  # "董事长迈克·鲍林": the whole name
-            translit = dotted.group(0)
+        dotted = foreign.dotted_name_at(text, m.end())
+        if dotted and len(dotted) > len(translit or ""):  # "董事长迈克·鲍林": the whole name
+            translit = dotted
         elif translit:  # "冠军卡尔波夫": a name jieba holds may end in a rarer character
             translit = _held_name_from(text, m.end(), translit)
             translit += _rarer_ending(text, m.end() + len(translit))  # "中锋谢苗诺娃。"
+            translit = foreign.snap_to_cut(text, m.end(), translit)  # "队员尤尔契奇谈到"
         if translit and len(translit) >= n and name not in known:  # "总统普京", "秘书长古特雷斯"
             name = translit
         elif not n or not plausible_name(name, known):
@@ -429,9 +431,10 @@ def _names_a_thing(tag: str | None) -> bool:
 
 
 def _dotted_rule(text: str, out: PeopleResult) -> None:
-    for name, start in foreign.dotted_names(text):
-        if not thing_after(text, start + len(name)):
-            out.add(name, "dotted-name")
+    for name, _ in foreign.dotted_names(text):
+        ends = [m.end() for m in re.finditer(re.escape(name), text)]
+        if not any(thing_after(text, end) or foreign.names_a_thing(text, end) for end in ends):
+            out.add(name, "dotted-name")  # not "葛兰素·威康" of "葛兰素·威康公司"
 
 
 # What closes a short list of names ("王强、李静等人", "崔永明、王小红夫妇").

@@ -63,8 +63,10 @@ def _role_before(text: str, start: int) -> bool:
 def _candidate(text: str, start: int, end: int) -> str | None:
     """The run ``text[start:end]`` when it may be a person's name, else None."""
     run = text[start:end]
-    if not LISTED_MIN <= len(run) <= RUN_MAX or not any(ch in foreign.FOREIGN_MARKS for ch in run):
+    if not LISTED_MIN <= len(run) <= RUN_MAX:
         return None
+    if not any(ch in foreign.FOREIGN_MARKS for ch in run) and tokens.tag(run) != "nrt":
+        return None  # no foreign mark, and not a transliterated name jieba holds ("莱昂纳德")
     if tokens.is_word(run) and tokens.tag(run) not in NAME_TAGS:
         return None  # "伊斯兰", "法西斯", "布鲁塞尔"
     if run in lexicon.foreign_brands():
@@ -100,6 +102,7 @@ def run_names(text: str, person_next: frozenset[str], named: Iterable[str] = ())
     found: dict[tuple[int, int], str] = {}
     listed: dict[tuple[int, int], str] = {}
     for start, end in _runs(text):
+        end = start + len(foreign.snap_to_cut(text, start, text[start:end]))  # not "…德夫" of "夫妇"
         name = _candidate(text, start, end)
         if name is None:
             continue
