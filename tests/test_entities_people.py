@@ -460,6 +460,8 @@ def test_dotted_names_end_where_jiebas_cut_ends_the_name_whatever_the_characters
     assert people("集团总裁柯林·钱德勒对新闻界表示，交易很好。")[0][0] == "柯林·钱德勒"
     found = [n for n, _ in people("后卫罗伯特·卡洛斯和泽·罗伯特都已归队。")]
     assert found == ["罗伯特·卡洛斯", "泽·罗伯特"]
+    assert people("英国的迈克·盖尔教授培养了20名研究人员。")[0][0] == "迈克·盖尔"
+    assert people("美国前国家安全事务顾问罗伯特·麦克法兰日前发表谈话。")[0][0] == "罗伯特·麦克法兰"
     # a place after the name, a place before the dot
     assert people("车队从得克萨斯州的萨姆·休斯敦堡出发。") == []
     assert people("2023中国·焦作国际太极拳交流大赛开幕。") == []

@@ -105,6 +105,8 @@ def _is_part(word: str) -> bool:
         return False
     if all(ch in TRANSLIT_CHARS or ch in DOTTED_ONLY_CHARS for ch in word):
         return True
+    if word in lexicon.posts():  # "顾问", which jieba tags as a name
+        return False
     tag = tokens.tag(word)
     if tag is None and word[0] in names.BEFORE_NAME_CHARS:  # jieba's "和泽" of "卡洛斯和泽·罗伯特"
         return False
@@ -248,7 +250,7 @@ def held_names(text: str, words: list[str], tags: list[str | None], person_next:
 # What follows a name when it names a thing or a place ("菲利普斯公司", "格雷米奥队", "…港").
 THING_AFTER_FOREIGN = re.compile(
     r"(?:公司|集团|俱乐部|足球队|球队|队|杯|奖|大学|学院|基金会|银行|酒店|品牌|汽车|电脑|省|州|市|港|城|湾|"
-    r"河|山|岛|堡|人|语|族|式|派|教|舰|号|牌|国|地区|大街|街|路|广场|体育场|体育馆|机场|大桥|电视台|通讯社|报)"
+    r"河|山|岛|堡|人|语|族|式|派|教(?![授练师员])|舰|号|牌|国|地区|大街|街|路|广场|体育场|体育馆|机场|大桥|电视台|通讯社|报)"
 )
 
 
