@@ -470,3 +470,11 @@ def test_dotted_names_end_where_jiebas_cut_ends_the_name_whatever_the_characters
 def test_a_transliterated_name_after_a_title_ends_on_jiebas_word_ends():
     assert people("瑞典队教练约翰松得意洋洋地说，我们赢了。") == [("约翰松", ["瑞典队教练"])]
     assert people("13号队员尤尔契奇谈到，比赛很累。") == [("尤尔契奇", ["队员"])]
+
+
+def test_a_transliteration_as_the_subject_of_a_clause_read_on_the_text():
+    assert people("从后插上的奥尔特加起左脚破门。") == [("奥尔特加", [])]
+    assert people("布拉德利则与我们谈到了合作。") == [("布拉德利", [])]
+    # a town, a company one word before its ending
+    assert people("比赛在新疆的库尔勒进行。") == []
+    assert people("波利格拉菲奇出版集团历史悠久。") == []

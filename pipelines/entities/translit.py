@@ -8,8 +8,10 @@ jieba splits a transliteration it does not hold into pieces ("塔" + "法雷尔"
   Chinese place (``pipelines/data/world_places.txt``, the gazetteer), nor after one ("德国多特蒙德"),
   nor before what a place or a club is ("…队", "…公司"), nor after a word that leads to a place
   ("在", "来自");
-- standing where a person stands: right after a role or a post ("前锋", "老将", "总统"), or after
-  a mark and right before what people do ("，琼斯表示");
+- standing where a person stands: right after a role or a post ("前锋", "老将", "总统"), after
+  a mark and right before what people do ("，琼斯表示"), or as a clause's subject: after a mark
+  or a lead-in ("的", "让") and before a subject's word or a verb ("插上的奥尔特加起左脚"), not one
+  word before an organisation's ending ("…出版集团");
 - or in a list ("、", "和") with such a name or one other rules found: "前锋贝贝托、埃德蒙多、罗纳尔多
   和罗马里奥", "卡洛斯·热尔马诺和迪达".
 """
@@ -28,6 +30,8 @@ LISTED_MIN = 2
 _TABLE = "".join(sorted(foreign.TRANSLIT_CHARS))
 _ENDS = "".join(sorted(foreign.DOTTED_ONLY_CHARS))
 RUN = re.compile(rf"[{_TABLE}]{{2,{RUN_MAX}}}[{_ENDS}]?")
+# Characters after which a clause's subject may start ("的奥尔特加起脚", "让卡洛斯上场").
+SUBJECT_LEAD_INS = frozenset("的让叫对与和是向给把被由同跟据请")
 # Marks and words that join items of a list.
 LIST_JOINERS = ("、", "和", "及", "与")
 
@@ -40,6 +44,7 @@ def _is_place(word: str) -> bool:
     return (
         word in lexicon.world_places()
         or word in lexicon.places()
+        or any(word + unit in lexicon.places() for unit in "市县")  # "库尔勒" of "库尔勒市"
         or (tokens.tag(word) == "ns" and tokens.is_word(word))
     )
 
@@ -51,6 +56,15 @@ def _place_ending_at(text: str, end: int) -> bool:
 
 def _word_after(text: str, end: int) -> str:
     return (tokens.cut(text[end : end + 6]) or [""])[0]
+
+
+# What an organisation's name ends with, one word after the name it bears ("…出版集团").
+ORG_ENDING = re.compile(r"公司|集团|俱乐部|基金会|银行|研究所|大学|学院")
+
+
+def _org_after(text: str, end: int, after: str) -> bool:
+    """Does an organisation's ending follow the word after ``text[:end]`` ("波利格拉菲奇|出版|集团")?"""
+    return len(after) >= 2 and ORG_ENDING.match(text, end + len(after)) is not None
 
 
 def _role_before(text: str, start: int) -> bool:
@@ -109,7 +123,13 @@ def run_names(text: str, person_next: frozenset[str], named: Iterable[str] = ())
         before = text[start - 1 : start] if start > 0 else "。"
         after = _word_after(text, end)
         alone = len(name) >= RUN_MIN
-        if alone and (_role_before(text, start) or (not names.is_cjk(before) and after in person_next)):
+        if _org_after(text, end, after):
+            continue
+        # the subject of a clause: "，罗马里奥在记者招待会上说", "插上的奥尔特加起左脚"
+        lead_in = (not names.is_cjk(before) and before != "、") or before in SUBJECT_LEAD_INS
+        subject = lead_in and (after in foreign.SUBJECT_NEXT or tokens.tag(after) == "v")
+        said = not names.is_cjk(before) and after in person_next
+        if alone and (_role_before(text, start) or said or subject):
             found[(start, end)] = name
         elif before in LIST_JOINERS or after[:1] in LIST_JOINERS:
             listed[(start, end)] = name
