@@ -478,3 +478,10 @@ def test_a_transliteration_as_the_subject_of_a_clause_read_on_the_text():
     # a town, a company one word before its ending
     assert people("比赛在新疆的库尔勒进行。") == []
     assert people("波利格拉菲奇出版集团历史悠久。") == []
+
+
+def test_a_transliteration_before_a_form_of_address_needs_no_foreign_mark():
+    assert people("控制中心的布福德先生在天津工作过。") == [("布福德", [])]
+    assert people("负责接待的威廉先生对记者说，资金已经到位。") == [("威廉", [])]
+    # an ordinary word before a surname and 先生
+    assert people("他一心要博得温先生的赞赏。") == []

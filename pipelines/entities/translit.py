@@ -12,6 +12,7 @@ jieba splits a transliteration it does not hold into pieces ("塔" + "法雷尔"
   a mark and right before what people do ("，琼斯表示"), or as a clause's subject: after a mark
   or a lead-in ("的", "让") and before a subject's word or a verb ("插上的奥尔特加起左脚"), not one
   word before an organisation's ending ("…出版集团");
+- or before a form of address ("布福德先生", "威廉先生"), with no foreign mark needed;
 - or in a list ("、", "和") with such a name or one other rules found: "前锋贝贝托、埃德蒙多、罗纳尔多
   和罗马里奥", "卡洛斯·热尔马诺和迪达".
 """
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import accumulate
 
 from . import foreign, lexicon, names, tokens
 from .candidates import NAME_TAGS
@@ -74,12 +76,13 @@ def _role_before(text: str, start: int) -> bool:
     return any(text[start - n : start] in posts for n in range(2, 5) if start - n >= 0)
 
 
-def _candidate(text: str, start: int, end: int) -> str | None:
-    """The run ``text[start:end]`` when it may be a person's name, else None."""
+def _candidate(text: str, start: int, end: int, need_mark: bool = True) -> str | None:
+    """The run ``text[start:end]`` when it may be a person's name, else None; ``need_mark``:
+    only with a foreign mark or as a transliterated name jieba holds."""
     run = text[start:end]
     if not LISTED_MIN <= len(run) <= RUN_MAX:
         return None
-    if not any(ch in foreign.FOREIGN_MARKS for ch in run) and tokens.tag(run) != "nrt":
+    if need_mark and not any(ch in foreign.FOREIGN_MARKS for ch in run) and tokens.tag(run) != "nrt":
         return None  # no foreign mark, and not a transliterated name jieba holds ("莱昂纳德")
     if tokens.is_word(run) and tokens.tag(run) not in NAME_TAGS:
         return None  # "伊斯兰", "法西斯", "布鲁塞尔"
@@ -94,6 +97,28 @@ def _candidate(text: str, start: int, end: int) -> str | None:
     if any(text[max(0, start - len(w)) : start] == w for w in foreign.BEFORE_PLACE):  # "在布鲁塞尔"
         return None
     return run
+
+
+# A run of table characters before a form of address: a person whatever its characters
+# ("布福德先生", "威廉先生").
+ADDRESSED_RUN = re.compile(rf"[{_TABLE}{_ENDS}]{{2,{RUN_MAX}}}(?=先生|女士|夫人|小姐)")
+
+
+def _addressed_runs(text: str) -> list[tuple[int, int]]:
+    """Runs before a form of address that start where jieba's cut starts a word and hold no
+    ordinary word ("博得" of "一心要博得温先生")."""
+    out = []
+    for m in ADDRESSED_RUN.finditer(text):
+        start, end = m.start(), m.end()
+        left = max(0, start - 4)
+        words = tokens.cut(text[left:end])
+        bounds = list(accumulate(map(len, words), initial=0))
+        if start - left not in bounds:
+            continue
+        inside = [w for w, b in zip(words, bounds, strict=False) if b >= start - left]
+        if not any(len(w) > 1 and tokens.is_word(w) and tokens.tag(w) not in NAME_TAGS for w in inside):
+            out.append((start, end))
+    return out
 
 
 def _runs(text: str) -> list[tuple[int, int]]:
@@ -133,6 +158,10 @@ def run_names(text: str, person_next: frozenset[str], named: Iterable[str] = ())
             found[(start, end)] = name
         elif before in LIST_JOINERS or after[:1] in LIST_JOINERS:
             listed[(start, end)] = name
+    for start, end in _addressed_runs(text):
+        name = _candidate(text, start, end, need_mark=False)
+        if name is not None:
+            found.setdefault((start, end), name)
     # list items joined to a name, or to an item so joined, are names too
     anchors = spans | set(found)
     grew = True
