@@ -485,3 +485,9 @@ def test_a_transliteration_before_a_form_of_address_needs_no_foreign_mark():
     assert people("负责接待的威廉先生对记者说，资金已经到位。") == [("威廉", [])]
     # an ordinary word before a surname and 先生
     assert people("他一心要博得温先生的赞赏。") == []
+
+
+def test_a_full_name_before_a_doctors_or_a_teachers_role():
+    assert people("市一院的王建国医生为患者做了手术。") == [("王建国", [])]
+    assert people("学生们围着林晓梅老师问问题。") == [("林晓梅", [])]
+    assert people("村里来了一位乡村医生。") == []

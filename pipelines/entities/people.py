@@ -6,7 +6,8 @@ Rules, strongest first (each reported in provenance):
                           "创业者王一鸣", "总统拜登" (a transliterated name, ``foreign``).
 2. ``leader-list``        names listed after "区领导", "参加会议的有": "刘春明、冯利民、许海玲".
 3. ``comrade``            "焦裕禄同志".
-4. ``name-before-post``   a name right before an office: "王小平书记".
+4. ``name-before-post``   a name right before an office, or a doctor's or a teacher's role: "王小平书记",
+                          "王建国医生".
 5. ``dotted-name``        a name with a middle dot, its parts read on jieba's cut whatever their
                           characters: "约翰·史密斯", "柯林·钱德勒", "阿沛·阿旺晋美".
 6. ``name-list``          three or more names in a "、" list, or two before "等人"/"夫妇".
@@ -92,6 +93,10 @@ ROLE_WORDS = lexicon.words(
     # kin: "肯德基爷爷" is a mascot, "张三儿子" hardly occurs
     "妻子 丈夫 儿子 女儿 孙子 孙女 父亲 母亲 祖父 祖母 外祖父 外祖母 爷爷 奶奶 外公 外婆 哥哥 姐姐 弟弟 妹妹 老伴"
 )
+
+
+# Of those, the ones papers print after a full name as well ("周元医生", "王芳老师").
+ROLES_AFTER_NAMES = lexicon.words("医生 老师 律师")
 
 
 @cache
@@ -306,7 +311,7 @@ def _given_name_mentions(text: str, words: list[str], named: set[str], out: Peop
 def _name_before_post_rule(text: str, known: set[str], out: PeopleResult) -> None:
     """ "江泽民主席", "王小平书记": a name right before an office post (not an everyday role)."""
     for m in _post_regex().finditer(text):
-        if m.group(0) in ROLE_WORDS or m.start() < 2:
+        if (m.group(0) in ROLE_WORDS and m.group(0) not in ROLES_AFTER_NAMES) or m.start() < 2:
             continue
         name = names.name_ending_at(text[max(0, m.start() - 4) : m.start()], known)
         translit = foreign.foreign_run_before(text, m.start())
