@@ -31,6 +31,7 @@ def test_the_person_meant_when_the_text_names_one_with_that_surname():
 
 def test_an_office_after_a_surname_and_a_surname_before_a_shared_address():
     assert addressed("会上，周县长要求各乡镇抓好秋粮收购。") == [("周", "县长", None)]
+    assert addressed("王太守带领百姓修渠。") == [("王", "太守", None)]  # an office of history
     assert addressed("村里人都敬佩像彭、柯夫妇这样的致富带头人。") == [
         ("彭", "夫妇", None),
         ("柯", "夫妇", None),

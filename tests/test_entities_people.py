@@ -491,3 +491,9 @@ def test_a_full_name_before_a_doctors_or_a_teachers_role():
     assert people("市一院的王建国医生为患者做了手术。") == [("王建国", [])]
     assert people("学生们围着林晓梅老师问问题。") == [("林晓梅", [])]
     assert people("村里来了一位乡村医生。") == []
+
+
+def test_a_surname_and_a_post_an_organisation_or_an_organ_are_no_names():
+    assert people("王太守带领百姓修渠。") == []
+    assert people("欧佩克对世界原油价格的影响力在不断减弱。") == []
+    assert people("技术人员将基因植入烟草的叶绿体中。") == []

@@ -25,7 +25,8 @@ from .candidates import FUNCTION_SURNAMES
 ADDRESSES = lexicon.words(
     "先生 女士 小姐 太太 夫人 夫妇 老师 师傅 师父 教授 医生 大夫 同志 老 总 总理 主席 委员长 书记 支书 "
     "主任 局长 部长 厅长 处长 科长 省长 市长 县长 区长 镇长 乡长 村长 校长 院长 厂长 所长 站长 队长 "
-    "经理 老板 工程师 大爷 大娘 大妈 大婶 大嫂 大哥 大姐 大叔 阿姨 奶奶 爷爷 婆婆 老汉 老太 妈妈 老伯"
+    "经理 老板 工程师 大爷 大娘 大妈 大婶 大嫂 大哥 大姐 大叔 阿姨 奶奶 爷爷 婆婆 老汉 老太 妈妈 老伯 "
+    "太守 知府 知县 县令 刺史 丞相 宰相"
 )
 # One-character forms that address a person only in one token with the surname, a token jieba
 # does not hold as a word ("钱老", "孙某", "陈氏"; not "古" + "老" of "古老").

@@ -165,6 +165,8 @@ def person_verb_rule(
     for word, first, end in candidates:
         if word in out.titles or word in known or word[0] in FUNCTION_SURNAMES or lexicon.is_place(word):
             continue
+        if word in lexicon.foreign_brands():  # "欧佩克"
+            continue
         pos = tags[first] if first == end else None
         common_nr = pos in NAME_TAGS and len(word) == 2 and tokens.freq(word) >= COMMON_NR_FREQ
         if common_nr and namechars.name_score(word, 1) < COMMON_NR_MIN_SCORE:
@@ -237,7 +239,7 @@ SHAPE_MIN_SCORE = {3: 4.0, 2: 4.5}
 # name-like one is taken there ("宋庆龄奖学金").
 SHAPE_BEFORE_NOUN_SCORE = 7.0
 # Endings that make a name-shaped word a clan, a family or a place ("陈氏", "王府井").
-SHAPE_NOT_ENDINGS = frozenset("氏家府井营沟堡湾坡岭寨屯桥寺殿街庄楼赛")
+SHAPE_NOT_ENDINGS = frozenset("氏家府井营沟堡湾坡岭寨屯桥寺殿街庄楼赛体")
 QUOTE_OPENERS = "《“‘「『"
 QUOTE_CLOSERS = "》”’」』"
 # Lowest name score of a name-shaped word standing alone in quotes: a play named after its heroine

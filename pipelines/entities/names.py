@@ -75,6 +75,8 @@ def has_name_shape(name: str) -> bool:
     given = name[sl:]
     if given in _HONORIFIC_STARTS or given[0] in ADDRESS_CHARS:  # "王老", "王老吉"
         return False
+    if given in lexicon.posts():  # "王太守", "周县长": a surname and a post
+        return False
     if all(is_cjk(ch) and ch not in NON_NAME_CHARS for ch in given):
         return True
     # "杨鸿年", "郭路生": a full given name may hold a softer character, unless it is a word ("晋二星")

@@ -374,6 +374,8 @@ def _dictionary_name_rule(words: list[str], tags: list[str | None], out: PeopleR
             continue
         if word[1] in names.ADDRESS_CHARS or word[1:] in names.HONORIFICS:  # "王老吉", "张师傅"
             continue
+        if word[1:] in lexicon.posts():  # "王太守": a surname and a post
+            continue
         if word[-1] in SETTLEMENT_ENDINGS or word[-1] in SHAPE_NOT_ENDINGS:  # "张庄村", "武英殿"
             continue
         if foreign.is_foreign_run(word):
