@@ -497,3 +497,8 @@ def test_a_surname_and_a_post_an_organisation_or_an_organ_are_no_names():
     assert people("王太守带领百姓修渠。") == []
     assert people("欧佩克对世界原油价格的影响力在不断减弱。") == []
     assert people("技术人员将基因植入烟草的叶绿体中。") == []
+
+
+def test_a_nationality_before_a_transliterated_name_is_a_role():
+    assert people("英国人约翰逊在焦作生活了五年。") == [("约翰逊", [])]
+    assert people("这是一个德国人经营的工厂。") == []

@@ -200,6 +200,14 @@ ROLE_LAST_CHARS = frozenset("员手锋卫将星练家者长")
 LIST_MARK = "、"
 
 
+def nationality_before(text: str, start: int) -> bool:
+    """Does a nationality ("波兰人", "英国人") end right before ``text[start]``?"""
+    if start < 3 or text[start - 1] != "人":
+        return False
+    countries = lexicon.world_places()
+    return any(countries.get(text[start - 1 - n : start - 1]) for n in range(2, 6) if start - 1 - n >= 0)
+
+
 def held_names(text: str, words: list[str], tags: list[str | None], person_next: frozenset[str]) -> list[str]:
     """Transliterated names in ``words`` (jieba's cut of ``text``) that stand where a person does:
     after a role, a post or a mark, and before a mark, a form of address or what people do
@@ -232,7 +240,7 @@ def held_names(text: str, words: list[str], tags: list[str | None], person_next:
             continue
         if word in lexicon.foreign_brands():
             continue
-        role_before = prev in posts or prev[-1:] in ROLE_LAST_CHARS
+        role_before = prev in posts or prev[-1:] in ROLE_LAST_CHARS or nationality_before(text, start)
         # a mark ends a person's mention; a list mark only after a role (lists of clubs and towns)
         mark_after = not any(map(names.is_cjk, nxt)) and (nxt != LIST_MARK or role_before)
         # a subject's word after a mark or a verb: "，琼斯在…", "没想到琼斯会…"

@@ -73,6 +73,8 @@ def _role_before(text: str, start: int) -> bool:
     posts = lexicon.posts()
     if start > 0 and text[start - 1] in foreign.ROLE_LAST_CHARS:  # "前锋", "老将"
         return True
+    if foreign.nationality_before(text, start):  # "波兰人"
+        return True
     return any(text[start - n : start] in posts for n in range(2, 5) if start - n >= 0)
 
 
