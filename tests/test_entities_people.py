@@ -502,3 +502,16 @@ def test_a_surname_and_a_post_an_organisation_or_an_organ_are_no_names():
 def test_a_nationality_before_a_transliterated_name_is_a_role():
     assert people("英国人约翰逊在焦作生活了五年。") == [("约翰逊", [])]
     assert people("这是一个德国人经营的工厂。") == []
+
+
+def test_transliterations_of_the_wider_tables_and_posts_jieba_glues_to_a_dotted_name():
+    assert people("应卡斯蒂略总统的邀请，代表团访问了墨西哥。") == [("卡斯蒂略", [])]
+    assert people("银行总行长费尔迪南·马腾斯出席。")[0][0] == "费尔迪南·马腾斯"
+    assert people("议员团领导人格·阿·亚夫林斯基致电哀悼。")[0][0] == "格·阿·亚夫林斯基"
+    assert [n for n, _ in people("扎伊尔总统蒙博托·塞塞·塞科元帅访华。")] == ["蒙博托·塞塞·塞科"]
+
+
+def test_pieces_of_a_country_or_a_word_are_no_transliterated_names():
+    assert people("我们尊重南斯拉夫人民的选择。") == []
+    assert people("会见了南斯拉夫联盟共和国总统。") == []
+    assert people("到了年底，家里基本上没有余粮。") == []

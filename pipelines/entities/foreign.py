@@ -21,7 +21,7 @@ TRANSLIT_CHARS = frozenset(
     "盖甘冈戈哥格根古哈海汉豪赫黑亨胡华怀霍基吉加贾杰金卡凯坎康柯科克肯库夸奎拉莱赖兰朗劳勒雷蕾里利莉"
     "丽连列林琳卢鲁路伦罗洛马玛迈麦曼芒梅门蒙米密明摩莫默姆穆纳娜乃内尼宁纽努诺欧帕潘庞佩彭皮珀普奇齐"
     "恰乔切钦琼丘萨塞赛桑瑟森沙莎善尚舍什施史斯松苏索塔泰坦汤唐特提廷汀通图托瓦万旺威韦维温沃乌伍西希"
-    "锡夏谢辛休雅亚扬耶伊依因英尤约泽扎詹兹佐卓翰逊京尔热木买龙吐代苗贡儒"
+    "锡夏谢辛休雅亚扬耶伊依因英尤约泽扎詹兹佐卓翰逊京尔热木买龙吐代苗贡儒略季"
 )
 # Table characters that Chinese given names hardly use: one of them makes a run read as foreign.
 FOREIGN_MARKS = frozenset("斯尔克特姆贝基夫娜莎逊翰默普拜登塞诺蒂迪罗洛雷戈库奥埃伊乌兹詹贾弗")
@@ -98,6 +98,8 @@ MAX_FIRST_PART, MAX_LAST_PART = 6, 8
 # Tags of a word that may be a part of a dotted name: a name, or a word jieba does not know
 # ("雷腾", "确吉坚赞"); any word made of transliteration characters is one too ("佛" + "朗切斯科").
 PART_TAGS = frozenset({"nr", "nrt", "nrfg", None})
+# A word jieba tags as a place but holds less often than this may be a part too ("迪南").
+RARE_PLACE_WORD_FREQ = 100
 
 
 def _is_part(word: str) -> bool:
@@ -110,6 +112,8 @@ def _is_part(word: str) -> bool:
     tag = tokens.tag(word)
     if tag is None and word[0] in names.BEFORE_NAME_CHARS:  # jieba's "和泽" of "卡洛斯和泽·罗伯特"
         return False
+    if tag == "ns":  # a rare word jieba takes for a place ("费尔" + "迪南"), not a place of ours
+        return tokens.freq(word) < RARE_PLACE_WORD_FREQ and not lexicon.is_place(word)
     return tag in PART_TAGS
 
 
@@ -124,11 +128,17 @@ def _take_parts(words: list[str], limit: int) -> list[str]:
     return taken
 
 
-def _after_glue(words: list[str]) -> str:
-    """The part jieba glued to a function character before a dot ("和泽" of "…和泽·罗伯特")."""
+def _after_glue(head: str, words: list[str]) -> str:
+    """The part jieba glued to what ends before it: a function character ("和泽" of
+    "…和泽·罗伯特") or the end of a post ("领导人" + "人格" of "领导人格·阿·亚夫林斯基")."""
     word = words[0] if words else ""
-    glued = len(word) > 1 and word[0] in names.BEFORE_NAME_CHARS and tokens.tag(word) is None
-    return word[1:] if glued and _is_part(word[1:]) else ""
+    if len(word) < 2 or not _is_part(word[1:]):
+        return ""
+    before = head[: len(head) - len(word) + 1]  # the text up to the glued character
+    posts = lexicon.posts()
+    after_post = any(before[-n:] in posts for n in range(2, 6) if len(before) >= n)
+    glued = word[0] in names.BEFORE_NAME_CHARS and tokens.tag(word) is None
+    return word[1:] if glued or after_post else ""
 
 
 def dotted_names(text: str) -> list[tuple[str, int]]:
@@ -152,7 +162,7 @@ def dotted_names(text: str) -> list[tuple[str, int]]:
             before, after = segments[k], segments[k + 1]
             if name_start is None:
                 words = tokens.cut(before)[::-1]
-                first = "".join(reversed(_take_parts(words, MAX_FIRST_PART))) or _after_glue(words)
+                first = "".join(reversed(_take_parts(words, MAX_FIRST_PART))) or _after_glue(before, words)
                 if not first or lexicon.is_place(first) or first in lexicon.world_places():
                     continue
                 name_start = dots[k] - len(first)

@@ -32,7 +32,7 @@ AFTER_NAME_WINNERS = frozenset("等在和与及到说一为")
 
 # Function characters that usually precede a name rather than begin it, although some are
 # surnames too ("由刘涛主任", "和王小平同志").
-BEFORE_NAME_CHARS = frozenset("的了在和与及由对向把被让给将是为从同跟请据经有像")
+BEFORE_NAME_CHARS = frozenset("的了在和与及由对向把被让给将是为从同跟请据经有像应")
 
 
 # Forms of address that follow a bare surname ("李女士", "张大爷", "王师傅"): the surname and these

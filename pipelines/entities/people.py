@@ -133,9 +133,25 @@ def _title_rule(text: str, known: set[str], out: PeopleResult) -> None:
             continue
         elif name not in known and m.group(0) in ROLE_WORDS and _common_held_word(name):
             continue  # "母亲温馨胸脯"; after an office a name it is ("副市长高峰")
-        if thing_after(text, m.end() + len(name)):
+        if thing_after(text, m.end() + len(name)) or _place_from(text, m.end(), len(name)):
             continue
         out.add(name, "title-before-name", title_before(text, m.end()), strong=True)
+
+
+# Longest place name looked up after a title.
+LONGEST_PLACE = 9
+
+
+def _place_from(text: str, pos: int, shorter: int) -> bool:
+    """Does a place longer than ``shorter`` characters start at ``text[pos]`` ("主席" +
+    "南斯拉夫联盟共和国": "南斯" is no name)?"""
+    for n in range(LONGEST_PLACE, shorter, -1):
+        piece = text[pos : pos + n]
+        if len(piece) == n and (
+            lexicon.is_place(piece) or (tokens.tag(piece) == "ns" and tokens.is_word(piece))
+        ):
+            return True
+    return False
 
 
 def _common_held_word(name: str) -> bool:
@@ -308,6 +324,11 @@ def _given_name_mentions(text: str, words: list[str], named: set[str], out: Peop
             out.add(word, "given-name")
 
 
+# Tags of a transliteration before a post: a name jieba holds or a word it does not know (a
+# country or a city it holds under "ns" is none: "俄罗斯总统").
+HELD_OR_UNKNOWN = frozenset({*NAME_TAGS, None})
+
+
 def _name_before_post_rule(text: str, known: set[str], out: PeopleResult) -> None:
     """ "江泽民主席", "王小平书记": a name right before an office post (not an everyday role)."""
     for m in _post_regex().finditer(text):
@@ -320,7 +341,7 @@ def _name_before_post_rule(text: str, known: set[str], out: PeopleResult) -> Non
             after_boundary = _starts_after_boundary(text, start) and not starts_inside_word(
                 text, start, m.start()
             )
-            if after_boundary and tokens.tag(translit) in NAME_TAGS and translit not in out.titles:
+            if after_boundary and tokens.tag(translit) in HELD_OR_UNKNOWN and translit not in out.titles:
                 out.add(translit, "name-before-post")  # a name jieba holds, not a country
             continue
         if not name or name in out.titles or not plausible_name(name, known) or function_char_plus_word(name):

@@ -106,18 +106,25 @@ def _candidate(text: str, start: int, end: int, need_mark: bool = True) -> str |
 ADDRESSED_RUN = re.compile(rf"[{_TABLE}{_ENDS}]{{2,{RUN_MAX}}}(?=先生|女士|夫人|小姐)")
 
 
+def _starts_word(text: str, start: int) -> bool:
+    """Does jieba's cut of the text around ``text[start]`` start a word there?"""
+    left = max(0, start - 4)
+    bounds = accumulate(map(len, tokens.cut(text[left : start + RUN_MAX])), initial=0)
+    return start - left in set(bounds)
+
+
 def _addressed_runs(text: str) -> list[tuple[int, int]]:
-    """Runs before a form of address that start where jieba's cut starts a word and hold no
-    ordinary word ("博得" of "一心要博得温先生")."""
+    """Runs before a form of address that start where jieba's cut (read past the address) starts
+    a word and hold no ordinary word ("博得" of "一心要博得温先生")."""
     out = []
     for m in ADDRESSED_RUN.finditer(text):
         start, end = m.start(), m.end()
         left = max(0, start - 4)
-        words = tokens.cut(text[left:end])
+        words = tokens.cut(text[left : end + 2])
         bounds = list(accumulate(map(len, words), initial=0))
-        if start - left not in bounds:
+        if start - left not in bounds:  # not "斯拉" + "夫人" of "南斯拉夫人民"
             continue
-        inside = [w for w, b in zip(words, bounds, strict=False) if b >= start - left]
+        inside = [w for w, b in zip(words, bounds, strict=False) if start - left <= b < end - left]
         if not any(len(w) > 1 and tokens.is_word(w) and tokens.tag(w) not in NAME_TAGS for w in inside):
             out.append((start, end))
     return out
@@ -144,6 +151,8 @@ def run_names(text: str, person_next: frozenset[str], named: Iterable[str] = ())
     listed: dict[tuple[int, int], str] = {}
     for start, end in _runs(text):
         end = start + len(foreign.snap_to_cut(text, start, text[start:end]))  # not "…德夫" of "夫妇"
+        if not _starts_word(text, start):  # "斯拉夫" of "南斯拉夫", "里基本" of "家里基本上"
+            continue
         name = _candidate(text, start, end)
         if name is None:
             continue
