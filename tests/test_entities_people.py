@@ -515,3 +515,18 @@ def test_pieces_of_a_country_or_a_word_are_no_transliterated_names():
     assert people("我们尊重南斯拉夫人民的选择。") == []
     assert people("会见了南斯拉夫联盟共和国总统。") == []
     assert people("到了年底，家里基本上没有余粮。") == []
+
+
+def test_numbered_items_that_are_all_names():
+    assert [n for n, _ in people("（１）克林顿（２）布什（３）戈尔")] == ["克林顿", "布什", "戈尔"]
+    assert [n for n, _ in people("①霍华德②基廷③博尔格")] == ["霍华德", "基廷", "博尔格"]
+    assert people("（一）加强管理（二）完善制度") == []
+    assert people("①北京②上海③广州") == []
+
+
+def test_names_after_posts_without_a_foreign_mark_and_japanese_names_after_a_post():
+    assert people("革命导师列宁对义务劳动给予了极高的评价。") == [("列宁", ["导师"])]
+    assert people("加勒比共同体秘书长卡林顿日前致电表示哀悼。")[0][0] == "卡林顿"
+    assert people("国际中心主任铃木俊男说，我表示沉痛哀悼。")[0][0] == "铃木俊男"
+    assert people("外交部长钱其琛会见了代表团。") == [("钱其琛", ["外交部长"])]
+    assert people("这个问题的根本在于管理。") == []

@@ -80,6 +80,26 @@ def snap_to_cut(text: str, start: int, name: str) -> str:
     return name
 
 
+# Shortest transliteration jieba coins as one word that is read without a foreign mark.
+COINED_MIN = 3
+
+
+def held_word_at(text: str, pos: int) -> str | None:
+    """The first word of jieba's cut at ``pos`` when it is made of table characters and jieba
+    holds it as a name ("列宁") or coins it whole ("卡林顿"), though no foreign mark is in it;
+    not a place or a brand."""
+    words = tokens.cut(text[pos : pos + MAX_RUN + 2])
+    word = words[0] if words else ""
+    if not MIN_RUN <= len(word) <= MAX_RUN or not all(ch in TRANSLIT_CHARS for ch in word):
+        return None
+    tag = tokens.tag(word)
+    if not (tag in ("nr", "nrt") or (tag is None and len(word) >= COINED_MIN)):
+        return None
+    if lexicon.is_place(word) or word in lexicon.world_places() or word in lexicon.foreign_brands():
+        return None
+    return word
+
+
 def foreign_run_before(text: str, pos: int) -> str | None:
     """The transliterated name ending right before ``text[pos]`` ("克林顿" of "克林顿总统"), or None."""
     start = pos

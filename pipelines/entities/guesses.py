@@ -44,6 +44,8 @@ COMMON_NR_FREQ = 300
 # ...unless its characters make it name-like enough ("李鹏" 7.0, "朱熹" 4.5; "智慧" 4.6 passes too,
 # so such a word is read only right before what people do: "朱熹作过", not "，智慧在").
 COMMON_NR_MIN_SCORE = 4.5
+# ...and read in the contexts of a short guess when this name-like ("李鹏" 7.0; "文明", "马丁" less).
+COMMON_NR_GUESS_SCORE = 6.0
 # Shortest foreign name taken on a verb of saying alone, and endings that make a word a place.
 FOREIGN_NAME_MIN = 3
 PLACE_ENDING = re.compile(r"[省市县区镇乡村州国岛山河湖江]$")
@@ -192,6 +194,12 @@ def person_verb_rule(
                     and namechars.name_score(word, 1) >= SHORT_NAME_SCORE
                 ):
                     strength = "short-guess"  # a two-character name jieba holds, name-like: "丁磊在…"
+                if (
+                    strength == "strict"
+                    and common_nr
+                    and namechars.name_score(word, 1) >= COMMON_NR_GUESS_SCORE
+                ):
+                    strength = "short-guess"  # a famous name jieba holds often, this name-like: "李鹏在…"
                 if strength == "strict" and not common_nr and tokens.freq(word) < RARE_NAME_FREQ:
                     strength = "short-guess"  # a name the dictionary holds rarely: "董炯在…"
                 if (

@@ -2,8 +2,8 @@
 ("岸田文雄", "桥本龙太郎", "石川一成先生").
 
 Many of these family names are Chinese words or places too ("田中", "石川", "中村"), so a name is
-read only where the text speaks of Japan shortly before it, "叫" introduces it, or a post or a
-form of address follows it ("…先生", "…首相"). The given name ends where a word, a mark or a character that follows names
+read only where the text speaks of Japan shortly before it, "叫" introduces it, a post comes
+right before it ("社长铃木一郎"), or a post or a form of address follows it ("…先生", "…首相"). The given name ends where a word, a mark or a character that follows names
 begins; a three-character given name must end as Japanese given names do ("郎", "雄", "子").
 """
 
@@ -47,6 +47,12 @@ def _post_at(text: str, pos: int) -> bool:
     return text.startswith(AFTER_JAPANESE, pos) or any(text[pos : pos + n] in posts for n in (2, 3, 4))
 
 
+def _post_before(text: str, start: int) -> bool:
+    """Does a post end right before ``text[start]`` ("会长" + "根本二郎")?"""
+    posts = lexicon.posts()
+    return any(text[start - n : start] in posts for n in (2, 3, 4) if start >= n)
+
+
 def _ends_here(text: str, pos: int) -> bool:
     """Can a name end right before ``text[pos]``?"""
     if pos >= len(text) or not names.is_cjk(text[pos]):
@@ -83,7 +89,7 @@ def japanese_names(text: str) -> list[tuple[str, int]]:
                 continue  # "田中" + "耕作"
             about_japan = JAPAN.search(text, max(0, start - JAPAN_WINDOW), start) is not None
             named = text[max(0, start - 2) : start] in NAMING_WORDS or text[start - 1 : start] == "叫"
-            if about_japan or named or _post_at(text, end):
+            if about_japan or named or _post_at(text, end) or _post_before(text, start):
                 found.append((text[start:end], start))
             break
     return found

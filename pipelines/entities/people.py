@@ -32,7 +32,9 @@ Rules, strongest first (each reported in provenance):
                           not a place or a club (``foreign.held_names``); or a run of
                           transliteration characters jieba split (``translit``).
 17. ``japanese-name``     a Japanese family name and given name where the text speaks of Japan or
-                          a post follows: "日本首相桥本龙太郎" (``japanese``).
+                          a post comes before or after it: "日本首相桥本龙太郎" (``japanese``).
+18. ``enumerated``        numbered items that are all names, one of them found or most of them
+                          names jieba holds or transliterations: "（１）希拉克（２）朱佩（３）若斯潘".
 
 Names from rules 1-3 are strong: the other articles of the page know them. A name a weak rule
 finds with name-like characters is lent on too where a caller keeps a corpus of names
@@ -119,7 +121,7 @@ def _title_rule(text: str, known: set[str], out: PeopleResult) -> None:
         name = text[m.end() : m.end() + n]
         if n and name not in known and (function_char_plus_word(name) or name[0] in TITLE_JOINERS):
             continue  # "医师和专家", "副首相和墨西哥外长": the title belongs to a list
-        translit = foreign.foreign_run_at(text, m.end())
+        translit = foreign.foreign_run_at(text, m.end()) or foreign.held_word_at(text, m.end())
         dotted = foreign.dotted_name_at(text, m.end())
         if dotted and len(dotted) > len(translit or ""):  # "董事长迈克·鲍林": the whole name
             translit = dotted
@@ -298,6 +300,51 @@ def _lists_with_known(text: str, known: set[str], out: PeopleResult) -> None:
             out.add(name, "list-with-known")
 
 
+# Numbered items: "（１）希拉克（２）朱佩（３）若斯潘", "①霍华德②基廷③博尔格".
+ENUMERATOR = r"(?:[（(][0-9０-９一二三四五六七八九十]{1,2}[）)]|[①-⑳])"
+ENUMERATED = re.compile(rf"{ENUMERATOR}([\u4e00-\u9fff·]{{2,12}})(?={ENUMERATOR}|[^\u4e00-\u9fff·]|$)")
+
+
+def _enumerated_rule(text: str, known: set[str], out: PeopleResult) -> None:
+    """Numbered items that are all names, where one is a found person or most are names jieba
+    holds or transliterations: "（１）希拉克（２）朱佩（３）若斯潘"."""
+    items = [(m.group(1), m.start(1), m.end()) for m in ENUMERATED.finditer(text)]
+    runs: list[list[str]] = []  # items that follow each other
+    last_end = -1
+    for item, start, end in items:
+        if runs and start - last_end <= MAX_ENUMERATOR:
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+        last_end = end
+    found = known | set(out.titles)
+    for run in runs:
+        if len(run) < 2 or not all(_name_like(item, found) for item in run):
+            continue
+        vouched = sum(
+            item in found or tokens.tag(item) in NAME_TAGS or foreign.is_foreign_run(item) for item in run
+        )
+        if any(item in found for item in run) or 2 * vouched >= len(run):
+            for item in run:
+                _add_new(out, [item], "enumerated")
+
+
+# Longest numbering mark between two items ("（１０）").
+MAX_ENUMERATOR = 4
+
+
+def _name_like(item: str, found: set[str]) -> bool:
+    """Is a list item a person's name by its shape: found, a Chinese name, a transliteration, a
+    dotted name, or a name jieba holds?"""
+    if item in found or tokens.tag(item) in NAME_TAGS:
+        return True
+    if any(dot in item for dot in foreign.DOTS):  # a dotted name
+        return all(re.split(f"[{foreign.DOTS}]", item))
+    if all(ch in foreign.TRANSLIT_CHARS or ch in foreign.DOTTED_ONLY_CHARS for ch in item):
+        return not lexicon.is_place(item) and item not in lexicon.world_places()
+    return plausible_name(item, found) and not tokens.is_word(item)
+
+
 def _known_mentions(text: str, known: set[str], out: PeopleResult) -> None:
     for name in sorted(known - set(out.titles), key=len, reverse=True):
         for m in re.finditer(re.escape(name), text):
@@ -345,6 +392,8 @@ def _name_before_post_rule(text: str, known: set[str], out: PeopleResult) -> Non
                 out.add(translit, "name-before-post")  # a name jieba holds, not a country
             continue
         if not name or name in out.titles or not plausible_name(name, known) or function_char_plus_word(name):
+            continue
+        if name not in known and _common_held_word(name):  # "陆军" of "陆军总司令"
             continue
         if (
             name not in known
@@ -587,6 +636,7 @@ def find_people(
     _add_new(out, translit.run_names(text, PERSON_NEXT, [*out.titles, *known]), "transliterated-name")
     _named_after_rule(words, out)
     _lists_with_known(text, known, out)
+    _enumerated_rule(text, known, out)
     _known_mentions(text, confirmed, out)
     _given_name_mentions(text, words, known | set(out.titles), out)
     _drop_inner_names(text, out)
