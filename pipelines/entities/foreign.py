@@ -88,7 +88,12 @@ def held_word_at(text: str, pos: int) -> str | None:
     """The first word of jieba's cut at ``pos`` when it is made of table characters and jieba
     holds it as a name ("列宁") or coins it whole ("卡林顿"), though no foreign mark is in it;
     not a place or a brand."""
-    words = tokens.cut(text[pos : pos + MAX_RUN + 2])
+    end = pos
+    while end < len(text) and end - pos <= MAX_RUN and text[end] in TRANSLIT_CHARS:
+        end += 1
+    if end - pos < MIN_RUN:  # no run of table characters here: nothing to cut
+        return None
+    words = tokens.cut(text[pos : end + 2])
     word = words[0] if words else ""
     if not MIN_RUN <= len(word) <= MAX_RUN or not all(ch in TRANSLIT_CHARS for ch in word):
         return None
@@ -171,7 +176,9 @@ def dotted_names(text: str) -> list[tuple[str, int]]:
     Where the words between two dots are all parts, one name goes on over both ("儒尼奥尔·
     拜伊亚诺"); else they are two ("罗伯特·卡洛斯和泽·罗伯特"). A name whose first part is a
     place is none ("中国·焦作")."""
-    out = []
+    out: list[tuple[str, int]] = []
+    if not any(dot in text for dot in DOTS):
+        return out
     for m in DOTTED_CHAIN.finditer(text):
         chain = m.group(0)
         dots = [i for i, ch in enumerate(chain) if ch in DOTS]

@@ -287,6 +287,11 @@ def _lists_with_known(text: str, known: set[str], out: PeopleResult) -> None:
         # name's title
         items: list[tuple[str, int]] = []
         for begin in range(m.start(), first_end - 1):
+            if (
+                not names.surname_length(text[begin : begin + 2])
+                and text[begin] not in foreign.TRANSLIT_CHARS
+            ):
+                continue  # no name starts here
             items = _read_list(text, begin, confirmed, foreign_items=True)
             if items and items[0][1] + len(items[0][0]) == first_end:
                 break

@@ -106,6 +106,14 @@ def _candidate(text: str, start: int, end: int, need_mark: bool = True) -> str |
 ADDRESSED_RUN = re.compile(rf"[{_TABLE}{_ENDS}]{{2,{RUN_MAX}}}(?=先生|女士|夫人|小姐)")
 
 
+def _may_be_name(run: str) -> bool:
+    """A quick test before a run is cut: a foreign mark in it, or a start jieba holds as a
+    transliterated name ("莱昂纳德" of "莱昂纳德夫妇")."""
+    if any(ch in foreign.FOREIGN_MARKS for ch in run):
+        return True
+    return any(tokens.tag(run[:n]) == "nrt" for n in range(LISTED_MIN, len(run) + 1))
+
+
 def _starts_word(text: str, start: int) -> bool:
     """Does jieba's cut of the text around ``text[start]`` start a word there?"""
     left = max(0, start - 4)
@@ -150,6 +158,8 @@ def run_names(text: str, person_next: frozenset[str], named: Iterable[str] = ())
     found: dict[tuple[int, int], str] = {}
     listed: dict[tuple[int, int], str] = {}
     for start, end in _runs(text):
+        if not _may_be_name(text[start:end]):
+            continue  # most runs are Chinese words of table characters: no cut needed
         end = start + len(foreign.snap_to_cut(text, start, text[start:end]))  # not "…德夫" of "夫妇"
         if not _starts_word(text, start):  # "斯拉夫" of "南斯拉夫", "里基本" of "家里基本上"
             continue
