@@ -530,3 +530,8 @@ def test_names_after_posts_without_a_foreign_mark_and_japanese_names_after_a_pos
     assert people("国际中心主任铃木俊男说，我表示沉痛哀悼。")[0][0] == "铃木俊男"
     assert people("外交部长钱其琛会见了代表团。") == [("钱其琛", ["外交部长"])]
     assert people("这个问题的根本在于管理。") == []
+
+
+def test_a_two_character_name_after_de_or_a_role_before_an_adverb():
+    assert people("而爵士队的马龙虽然得了21分。") == [("马龙", [])]
+    assert people("正如学者丁东所言，这是真实的。") == [("丁东", [])]

@@ -90,7 +90,8 @@ def _context(
     ``strict``: only before what people do. ``guess`` (a full-length name jieba guessed or split
     off its surname): also after a mark, a lead-in word ("由", "叫"), a role, a verb or "的", and
     before a verb, an adverb, a time or a mark. ``short-guess`` (a two-character unknown word):
-    after a mark or lead-in and before a word people are the subject of ("在", "和").
+    after a mark, a lead-in, "的" or a role, and before a word people are the subject of ("在",
+    "和"), a verb, an adverb or a time ("队的马龙虽然…", "学者丁东所言").
     """
     if nxt in PERSON_NEXT:
         return True
@@ -99,16 +100,21 @@ def _context(
         before_ok = before_ok or prev_tag in GUESS_BEFORE_TAGS or prev in lexicon.posts()
         return before_ok and (nxt in AFTER_PERSON or _is_mark(nxt) or nxt_tag in GUESS_AFTER_TAGS)
     if strength == "short-guess":
-        lead_in = prev in BEFORE_PERSON or (_is_mark(prev) and prev != LIST_SEPARATOR)
-        return lead_in and (nxt in AFTER_PERSON or nxt_tag in SHORT_GUESS_NEXT_TAGS) and nxt not in LIST_WORDS
+        lead_in = prev in BEFORE_PERSON or (_is_mark(prev) and prev != LIST_SEPARATOR) or prev == "的"
+        lead_in = lead_in or prev in lexicon.posts() or prev[-1:] in SHORT_GUESS_ROLE_ENDINGS
+        after_ok = nxt in AFTER_PERSON or nxt_tag in SHORT_GUESS_NEXT_TAGS
+        return lead_in and after_ok and nxt not in LIST_WORDS
     return False
 
 
 # A two-character name jieba's dictionary holds less often than this is read in the contexts of a
 # short guess whatever its score ("董炯" 32; "文明" is common).
 RARE_NAME_FREQ = 100
-# Tags of the word after a short guess that make it a subject: a verb, a time ("叶光日前…").
-SHORT_GUESS_NEXT_TAGS = frozenset({"v", "t"})
+# Tags of the word after a short guess that make it a subject: a verb, a time, an adverb, a
+# preposition or a conjunction ("叶光日前…", "马龙虽然…", "丁东所言").
+SHORT_GUESS_NEXT_TAGS = frozenset({"v", "t", "d", "p", "c"})
+# Last characters of the word before a short guess that make it a role ("学者丁东", "诗圣杜甫").
+SHORT_GUESS_ROLE_ENDINGS = frozenset("家者员手师星圣")
 # Lowest name score of a two-character name jieba holds to be read in the wider contexts of a guess.
 SHORT_NAME_SCORE = 4.5
 # Lowest name score of a two-character word jieba coined to be read in the wider contexts of a
