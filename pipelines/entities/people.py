@@ -279,7 +279,7 @@ def _address_rule(text: str, known: set[str], out: PeopleResult) -> None:
 
 
 def _lists_with_known(text: str, known: set[str], out: PeopleResult) -> None:
-    """Whole "、" lists of name-shaped items where at least one item is a confirmed person."""
+    """Whole "、" lists of name-shaped items where at least one item is a found person."""
     confirmed = known | set(out.titles)
     for m in re.finditer(r"[\u4e00-\u9fff]{2,6}(?:、[\u4e00-\u9fff]{2,6})+", text):
         first_end = text.index(LIST_SEPARATOR, m.start())
@@ -308,6 +308,8 @@ def _lists_with_known(text: str, known: set[str], out: PeopleResult) -> None:
 # Numbered items: "（１）希拉克（２）朱佩（３）若斯潘", "①霍华德②基廷③博尔格".
 ENUMERATOR = r"(?:[（(][0-9０-９一二三四五六七八九十]{1,2}[）)]|[①-⑳])"
 ENUMERATED = re.compile(rf"{ENUMERATOR}([\u4e00-\u9fff·]{{2,12}})(?={ENUMERATOR}|[^\u4e00-\u9fff·]|$)")
+# Longest numbering mark between two items ("（１０）").
+MAX_ENUMERATOR = 4
 
 
 def _enumerated_rule(text: str, known: set[str], out: PeopleResult) -> None:
@@ -330,12 +332,7 @@ def _enumerated_rule(text: str, known: set[str], out: PeopleResult) -> None:
             item in found or tokens.tag(item) in NAME_TAGS or foreign.is_foreign_run(item) for item in run
         )
         if any(item in found for item in run) or 2 * vouched >= len(run):
-            for item in run:
-                _add_new(out, [item], "enumerated")
-
-
-# Longest numbering mark between two items ("（１０）").
-MAX_ENUMERATOR = 4
+            _add_new(out, run, "enumerated")
 
 
 def _name_like(item: str, found: set[str]) -> bool:
