@@ -49,6 +49,12 @@ class PeopleResult:
         if rule not in self.rules:
             self.rules.append(rule)
 
+    def add_new(self, found: list[str], rule: str, title: str | None = None) -> None:
+        """Add the names a rule found that no earlier rule has."""
+        for name in found:
+            if name not in self.titles:
+                self.add(name, rule, title)
+
     def copy(self) -> PeopleResult:
         titles = {n: list(t) for n, t in self.titles.items()}
         return PeopleResult(titles, set(self.strong), list(self.rules), set(self.shared))
@@ -135,3 +141,10 @@ def function_char_plus_word(name: str) -> bool:
 def thing_after(text: str, end: int) -> bool:
     """Does a word naming a thing ("社区", "公司") start at ``text[end]``?"""
     return bool(NOT_PERSON_AFTER.match(text, end))
+
+
+def starts_after_boundary(text: str, start: int) -> bool:
+    """A mark, a function character or the end of an ordinary word before ``text[start]`` ("去年江泽民")."""
+    if start == 0 or not names.is_cjk(text[start - 1]) or text[start - 1] in names.BEFORE_NAME_CHARS:
+        return True
+    return names.word_ends_at(text, start)

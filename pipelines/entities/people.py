@@ -4,7 +4,8 @@ Rules, strongest first (each reported in provenance):
 
 1. ``title-before-name``  a post or role ends right before a name: "市委副书记、市长徐衣显",
                           "创业者王一鸣", "总统拜登" (a transliterated name, ``foreign``).
-2. ``leader-list``        names listed after "区领导", "参加会议的有": "刘春明、冯利民、许海玲".
+2. ``leader-list``        names listed after "区领导", "参加会议的有": "刘春明、冯利民、许海玲"
+                          (``lists``, as are rules 6, 7 and 18).
 3. ``comrade``            "焦裕禄同志".
 4. ``name-before-post``   a name right before an office, or a doctor's or a teacher's role: "王小平书记",
                           "王建国医生".
@@ -49,7 +50,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from . import foreign, japanese, lexicon, namechars, names, tokens, translit
+from . import foreign, japanese, lexicon, lists, namechars, names, tokens, translit
 from .candidates import (
     FUNCTION_SURNAMES,
     NAME_TAGS,
@@ -58,6 +59,7 @@ from .candidates import (
     function_char_plus_word,
     plausible_name,
     spans_two_words,
+    starts_after_boundary,
     starts_inside_word,
     thing_after,
 )
@@ -76,16 +78,6 @@ from .guesses import (
 )
 from .titles import title_before
 
-# Triggers of a list of officials' names.
-LEADER_LIST_TRIGGER = re.compile(
-    r"(?:(?:(?:省|市|县|区|镇|乡|村|校|院|厅|局|公司|集团|部)领导(?:班子成员)?|班子成员)(?:还有|有|包括)?|"
-    r"(?:参加|出席|陪同|参与)[\u4e00-\u9fff]{0,8}的(?:还|领导)?有)[:：]?"
-)
-
-LIST_SEPARATOR = "、"
-
-# Single characters after which a name may start although they are Chinese characters.
-BEFORE_PERSON_CHARS = names.BEFORE_NAME_CHARS
 # Everyday roles ("村民", "记者") follow a name only by chance ("张三村民" is rare): no name-before-post.
 ROLE_WORDS = lexicon.words(
     "村民 居民 市民 农民 群众 工人 职工 员工 教师 老师 学生 医生 护士 民警 警官 辅警 交警 消防员 志愿者 "
@@ -192,61 +184,6 @@ def _held_name_from(text: str, pos: int, run: str) -> str:
     return run
 
 
-# How far a list item jieba's dictionary holds as a name may reach (characters).
-LONGEST_HELD_ITEM = 6
-
-
-def _dictionary_item(text: str, pos: int) -> str | None:
-    """The list item at ``pos`` when jieba's dictionary holds it as a person's name ("李四光" and
-    "熊十力" have characters the shape test refuses; "欧阳予倩"), ending where the list goes on
-    ("、"), a mark, or a word that closes a name ("等", "和")."""
-    if not names.surname_length(text[pos : pos + 2]):
-        return None
-    for n in range(LONGEST_HELD_ITEM, 1, -1):
-        item, after = text[pos : pos + n], text[pos + n : pos + n + 1]
-        ends = not after or not names.is_cjk(after) or after in names.AFTER_NAME_CHARS
-        if len(item) == n and ends and tokens.tag(item) in NAME_TAGS:
-            return item
-    return None
-
-
-def _foreign_item(text: str, pos: int) -> str | None:
-    """The list item at ``pos`` when it is wholly made of transliteration characters ("德尼尔森、
-    多里瓦、…": in a list with a person, no foreign mark is needed), ending where the list goes
-    on, a mark, or a word that closes a name; not a place."""
-    end = pos
-    while end < len(text) and end - pos < foreign.MAX_RUN and text[end] in foreign.TRANSLIT_CHARS:
-        end += 1
-    run, after = text[pos:end], text[end : end + 1]
-    if len(run) < foreign.MIN_RUN or lexicon.is_place(run) or run in lexicon.world_places():
-        return None
-    return run if not after or not names.is_cjk(after) or after in names.AFTER_NAME_CHARS else None
-
-
-def _read_list(text: str, pos: int, known: set[str], foreign_items: bool = False) -> list[tuple[str, int]]:
-    """Names separated by "、" starting at ``pos``: [(name, start), …]; stops at the first non-name.
-    With ``foreign_items``, whole transliterated names count as items too."""
-    found: list[tuple[str, int]] = []
-    while True:
-        held = _dictionary_item(text, pos) or (_foreign_item(text, pos) if foreign_items else None)
-        n = len(held) if held else names.name_length_at(text[pos : pos + 6], known)
-        name = text[pos : pos + n]
-        if not n or not (held or plausible_name(name, known)) or thing_after(text, pos + n):
-            break
-        found.append((name, pos))
-        pos += n
-        if text[pos : pos + 1] != LIST_SEPARATOR:
-            break
-        pos += 1
-    return found
-
-
-def _leader_list_rule(text: str, known: set[str], out: PeopleResult) -> None:
-    for m in LEADER_LIST_TRIGGER.finditer(text):
-        for name, _ in _read_list(text, m.end(), known):
-            out.add(name, "leader-list", strong=True)
-
-
 def _comrade_rule(text: str, known: set[str], out: PeopleResult) -> None:
     for m in re.finditer("同志", text):
         name = names.name_ending_at(text[max(0, m.start() - 4) : m.start()], known)
@@ -273,78 +210,9 @@ def _address_rule(text: str, known: set[str], out: PeopleResult) -> None:
         start = m.start() - len(name)
         if name[0] in FUNCTION_SURNAMES and name not in known:  # "向学昭女士": to 学昭
             continue
-        if not _starts_after_boundary(text, start) or starts_inside_word(text, start, m.start()):
+        if not starts_after_boundary(text, start) or starts_inside_word(text, start, m.start()):
             continue
         out.add(name, "name-before-address")
-
-
-def _lists_with_known(text: str, known: set[str], out: PeopleResult) -> None:
-    """Whole "、" lists of name-shaped items where at least one item is a found person."""
-    confirmed = known | set(out.titles)
-    for m in re.finditer(r"[\u4e00-\u9fff]{2,6}(?:、[\u4e00-\u9fff]{2,6})+", text):
-        first_end = text.index(LIST_SEPARATOR, m.start())
-        # the first item starts after a boundary ("像齐白石、…"), or right after a confirmed
-        # name's title
-        items: list[tuple[str, int]] = []
-        for begin in range(m.start(), first_end - 1):
-            if (
-                not names.surname_length(text[begin : begin + 2])
-                and text[begin] not in foreign.TRANSLIT_CHARS
-            ):
-                continue  # no name starts here
-            items = _read_list(text, begin, confirmed, foreign_items=True)
-            if items and items[0][1] + len(items[0][0]) == first_end:
-                break
-            items = []
-        if len(items) < 2 or not any(name in confirmed for name, _ in items):
-            continue
-        start = items[0][1]
-        if items[0][0] not in confirmed and not _starts_after_boundary(text, start):
-            continue
-        for name, _ in items:
-            out.add(name, "list-with-known")
-
-
-# Numbered items: "（１）希拉克（２）朱佩（３）若斯潘", "①霍华德②基廷③博尔格".
-ENUMERATOR = r"(?:[（(][0-9０-９一二三四五六七八九十]{1,2}[）)]|[①-⑳])"
-ENUMERATED = re.compile(rf"{ENUMERATOR}([\u4e00-\u9fff·]{{2,12}})(?={ENUMERATOR}|[^\u4e00-\u9fff·]|$)")
-# Longest numbering mark between two items ("（１０）").
-MAX_ENUMERATOR = 4
-
-
-def _enumerated_rule(text: str, known: set[str], out: PeopleResult) -> None:
-    """Numbered items that are all names, where one is a found person or most are names jieba
-    holds or transliterations: "（１）希拉克（２）朱佩（３）若斯潘"."""
-    items = [(m.group(1), m.start(1), m.end()) for m in ENUMERATED.finditer(text)]
-    runs: list[list[str]] = []  # items that follow each other
-    last_end = -1
-    for item, start, end in items:
-        if runs and start - last_end <= MAX_ENUMERATOR:
-            runs[-1].append(item)
-        else:
-            runs.append([item])
-        last_end = end
-    found = known | set(out.titles)
-    for run in runs:
-        if len(run) < 2 or not all(_name_like(item, found) for item in run):
-            continue
-        vouched = sum(
-            item in found or tokens.tag(item) in NAME_TAGS or foreign.is_foreign_run(item) for item in run
-        )
-        if any(item in found for item in run) or 2 * vouched >= len(run):
-            _add_new(out, run, "enumerated")
-
-
-def _name_like(item: str, found: set[str]) -> bool:
-    """Is a list item a person's name by its shape: found, a Chinese name, a transliteration, a
-    dotted name, or a name jieba holds?"""
-    if item in found or tokens.tag(item) in NAME_TAGS:
-        return True
-    if any(dot in item for dot in foreign.DOTS):  # a dotted name
-        return all(re.split(f"[{foreign.DOTS}]", item))
-    if all(ch in foreign.TRANSLIT_CHARS or ch in foreign.DOTTED_ONLY_CHARS for ch in item):
-        return not lexicon.is_place(item) and item not in lexicon.world_places()
-    return plausible_name(item, found) and not tokens.is_word(item)
 
 
 def _known_mentions(text: str, known: set[str], out: PeopleResult) -> None:
@@ -387,7 +255,7 @@ def _name_before_post_rule(text: str, known: set[str], out: PeopleResult) -> Non
         translit = foreign.foreign_run_before(text, m.start())
         if translit and len(translit) >= len(name or ""):  # "克林顿总统"; not "罗斯" of "俄罗斯总统"
             start = m.start() - len(translit)
-            after_boundary = _starts_after_boundary(text, start) and not starts_inside_word(
+            after_boundary = starts_after_boundary(text, start) and not starts_inside_word(
                 text, start, m.start()
             )
             if after_boundary and tokens.tag(translit) in HELD_OR_UNKNOWN and translit not in out.titles:
@@ -405,18 +273,11 @@ def _name_before_post_rule(text: str, known: set[str], out: PeopleResult) -> Non
         start = m.start() - len(name)
         if start > 0 and (text[start - 1].isdigit() or text[start - 1] in NUMERALS):  # "5位离任大使"
             continue
-        if not _starts_after_boundary(text, start):
+        if not starts_after_boundary(text, start):
             continue
         if starts_inside_word(text, start, m.start()):  # "对于污染大户"
             continue
         out.add(name, "name-before-post")
-
-
-def _starts_after_boundary(text: str, start: int) -> bool:
-    """A mark, a function character or the end of an ordinary word before ``text[start]`` ("去年江泽民")."""
-    if start == 0 or not names.is_cjk(text[start - 1]) or text[start - 1] in BEFORE_PERSON_CHARS:
-        return True
-    return names.word_ends_at(text, start)
 
 
 # jieba's dictionary tags many words "nr" that are no names ("今天下午", "高素质", "乌克兰"): a word
@@ -516,29 +377,6 @@ def _dotted_rule(text: str, out: PeopleResult) -> None:
             out.add(name, "dotted-name")  # not "葛兰素·威康" of "葛兰素·威康公司"
 
 
-# What closes a short list of names ("王强、李静等人", "崔永明、王小红夫妇").
-LIST_CLOSERS = re.compile(r"(?:等人|等同志|夫妇|两人|二人|三人|等[一二三四五六七八九十\d]+人)")
-# Joining words before the last item of a list ("张丽和赵刚").
-LAST_ITEM_JOINERS = "和与及"
-MIN_BARE_LIST = 3
-# Lowest name score of each of two names listed alone ("师从许勇、王义胜，").
-PAIR_MIN_SCORE = 4.0
-
-
-def _list_after_boundary(text: str, start: int, first_end: int, known: set[str]) -> list[tuple[str, int]]:
-    """The names of a "、" list whose first item ends at ``first_end``, read from where a boundary
-    lets the first item start ("分别由秦文君、沈石溪…" starts after 由, "有高士奇、…" after 有)."""
-    if not names.surname_length(text[first_end + 1 : first_end + 3]):
-        return []  # the second item is no name: no list of names
-    for begin in range(start, first_end - 1):
-        if not names.surname_length(text[begin : begin + 2]) or not _starts_after_boundary(text, begin):
-            continue  # the first item starts with a surname, after a boundary, not inside a word
-        items = _read_list(text, begin, known)
-        if items and items[0][1] + len(items[0][0]) == first_end:
-            return items
-    return []
-
-
 # A name and a note on the person in brackets: "李富强（中共迁安市委副书记）：", "陈力行（52岁，
 # 职工）", "王昆（左）" (where one stands in a photograph).
 BRACKETED_NOTE = re.compile(r"([\u4e00-\u9fff]{2,6})[（(]([^（）()]{1,40})[）)]")
@@ -571,41 +409,18 @@ def _bracketed_note_rule(text: str, known: set[str], out: PeopleResult) -> None:
         if not name or name in out.titles or not plausible_name(name, known):
             continue
         start = m.end(1) - len(name)
-        if not _starts_after_boundary(text, start) or function_char_plus_word(name):
+        if not starts_after_boundary(text, start) or function_char_plus_word(name):
             continue
         least = AUTHOR_MIN_SCORE if described else GUESS_MIN_SCORE
         if name in known or namechars.name_score(name, names.surname_length(name)) >= least:
             out.add(name, "bracketed-note")
 
 
-def _name_list_rule(text: str, known: set[str], out: PeopleResult) -> None:
-    """Lists of name-shaped items: three or more, or two closed by "等人" and the like."""
-    for m in re.finditer(r"[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})+", text):
-        items = _list_after_boundary(text, m.start(), text.index(LIST_SEPARATOR, m.start()), known)
-        if not items:
-            continue
-        end = items[-1][1] + len(items[-1][0])
-        if text[end : end + 1] in LAST_ITEM_JOINERS:
-            last = _read_list(text, end + 1, known)[:1]
-            if last and not names.is_cjk(text[end + 1 + len(last[0][0]) : end + 2 + len(last[0][0])] or "。"):
-                items += last
-        closed = bool(LIST_CLOSERS.match(text, end))
-        # two items alone: both must read as names by their characters and end at a mark
-        pair = (
-            len(items) == 2
-            and not names.is_cjk(text[end : end + 1] or "。")
-            and all(namechars.name_score(n, names.surname_length(n)) >= PAIR_MIN_SCORE for n, _ in items)
-        )
-        if len(items) >= MIN_BARE_LIST or (closed and len(items) >= 2) or pair:
-            for name, _ in items:
-                out.add(name, "name-list")
-
-
 def strong_people(text: str, known: set[str]) -> PeopleResult:
     """People that the strong rules (title, leader list, comrade) confirm in ``text``."""
     out = PeopleResult()
     _title_rule(text, known, out)
-    _leader_list_rule(text, known, out)
+    lists.leader_list_rule(text, known, out)
     _comrade_rule(text, known, out)
     return out
 
@@ -624,7 +439,7 @@ def find_people(
     out = strong.copy() if strong is not None else strong_people(text, known)
     _name_before_post_rule(text, known, out)
     _dotted_rule(text, out)
-    _name_list_rule(text, known, out)
+    lists.name_list_rule(text, known, out)
     _bracketed_note_rule(text, known, out)
     _address_rule(text, known, out)
     candidates = token_candidates(words, tags)  # shared by the two token rules
@@ -632,26 +447,19 @@ def find_people(
     person_verb_rule(text, words, tags, confirmed, out, candidates)
     _dictionary_name_rule(words, tags, out)
     name_shape_rule(text, words, tags, confirmed, out, candidates)
-    _add_new(out, foreign.held_names(text, words, tags, PERSON_NEXT), "transliterated-name")
+    out.add_new(foreign.held_names(text, words, tags, PERSON_NEXT), "transliterated-name")
     for name, start in japanese.japanese_names(text):
-        _add_new(out, [name], "japanese-name", title_before(text, start))
-    _add_new(out, translit.run_names(text, PERSON_NEXT, [*out.titles, *known]), "transliterated-name")
+        out.add_new([name], "japanese-name", title_before(text, start))
+    out.add_new(translit.run_names(text, PERSON_NEXT, [*out.titles, *known]), "transliterated-name")
     _named_after_rule(words, out)
-    _lists_with_known(text, known, out)
-    _enumerated_rule(text, known, out)
+    lists.lists_with_known(text, known, out)
+    lists.enumerated_rule(text, known, out)
     _known_mentions(text, confirmed, out)
     _given_name_mentions(text, words, known | set(out.titles), out)
     _drop_inner_names(text, out)
     first_seen = {name: _first_index(text, name) for name in out.titles}
     out.titles = dict(sorted(out.titles.items(), key=lambda kv: first_seen[kv[0]]))
     return out
-
-
-def _add_new(out: PeopleResult, found: list[str], rule: str, title: str | None = None) -> None:
-    """Add the names a rule found that no earlier rule has."""
-    for name in found:
-        if name not in out.titles:
-            out.add(name, rule, title)
 
 
 def _drop_inner_names(text: str, out: PeopleResult) -> None:
