@@ -44,12 +44,17 @@ def is_foreign_run(word: str) -> bool:
     )
 
 
-def foreign_run_at(text: str, pos: int) -> str | None:
-    """The transliterated name starting at ``text[pos]`` (after a title), or None."""
+def table_run_at(text: str, pos: int) -> str:
+    """The run of table characters starting at ``text[pos]``, at most one longer than a name."""
     end = pos
     while end < len(text) and end - pos <= MAX_RUN and text[end] in TRANSLIT_CHARS:
         end += 1
-    run = text[pos:end]
+    return text[pos:end]
+
+
+def foreign_run_at(text: str, pos: int) -> str | None:
+    """The transliterated name starting at ``text[pos]`` (after a title), or None."""
+    run = table_run_at(text, pos)
     return run if is_foreign_run(run) else None
 
 
@@ -88,19 +93,17 @@ def held_word_at(text: str, pos: int) -> str | None:
     """The first word of jieba's cut at ``pos`` when it is made of table characters and jieba
     holds it as a name ("列宁") or coins it whole ("卡林顿"), though no foreign mark is in it;
     not a place or a brand."""
-    end = pos
-    while end < len(text) and end - pos <= MAX_RUN and text[end] in TRANSLIT_CHARS:
-        end += 1
-    if end - pos < MIN_RUN:  # no run of table characters here: nothing to cut
+    run = table_run_at(text, pos)
+    if len(run) < MIN_RUN:  # no run of table characters here: nothing to cut
         return None
-    words = tokens.cut(text[pos : end + 2])
+    words = tokens.cut(text[pos : pos + len(run) + 2])
     word = words[0] if words else ""
     if not MIN_RUN <= len(word) <= MAX_RUN or not all(ch in TRANSLIT_CHARS for ch in word):
         return None
     tag = tokens.tag(word)
     if not (tag in ("nr", "nrt") or (tag is None and len(word) >= COINED_MIN)):
         return None
-    if lexicon.is_place(word) or word in lexicon.world_places() or word in lexicon.foreign_brands():
+    if lexicon.is_place(word) or word in lexicon.foreign_brands():
         return None
     return word
 
@@ -190,7 +193,7 @@ def dotted_names(text: str) -> list[tuple[str, int]]:
             if name_start is None:
                 words = tokens.cut(before)[::-1]
                 first = "".join(reversed(_take_parts(words, MAX_FIRST_PART))) or _after_glue(before, words)
-                if not first or lexicon.is_place(first) or first in lexicon.world_places():
+                if not first or lexicon.is_place(first):
                     continue
                 name_start = dots[k] - len(first)
             last = "".join(_take_parts(tokens.cut(after), MAX_LAST_PART))

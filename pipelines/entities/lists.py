@@ -43,11 +43,9 @@ def _foreign_item(text: str, pos: int) -> str | None:
     """The list item at ``pos`` when it is wholly made of transliteration characters ("德尼尔森、
     多里瓦、…": in a list with a person, no foreign mark is needed), ending where the list goes
     on, a mark, or a word that closes a name; not a place."""
-    end = pos
-    while end < len(text) and end - pos < foreign.MAX_RUN and text[end] in foreign.TRANSLIT_CHARS:
-        end += 1
-    run, after = text[pos:end], text[end : end + 1]
-    if len(run) < foreign.MIN_RUN or lexicon.is_place(run) or run in lexicon.world_places():
+    run = foreign.table_run_at(text, pos)[: foreign.MAX_RUN]
+    after = text[pos + len(run) : pos + len(run) + 1]
+    if len(run) < foreign.MIN_RUN or lexicon.is_place(run):
         return None
     return run if not after or not names.is_cjk(after) or after in names.AFTER_NAME_CHARS else None
 
@@ -141,7 +139,7 @@ def _name_like(item: str, found: set[str]) -> bool:
     if any(dot in item for dot in foreign.DOTS):  # a dotted name
         return all(re.split(f"[{foreign.DOTS}]", item))
     if all(ch in foreign.TRANSLIT_CHARS or ch in foreign.DOTTED_ONLY_CHARS for ch in item):
-        return not lexicon.is_place(item) and item not in lexicon.world_places()
+        return not lexicon.is_place(item)
     return plausible_name(item, found) and not tokens.is_word(item)
 
 

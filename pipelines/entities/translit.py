@@ -114,11 +114,22 @@ def _may_be_name(run: str) -> bool:
     return any(tokens.tag(run[:n]) == "nrt" for n in range(LISTED_MIN, len(run) + 1))
 
 
+# How far before a position jieba's cut is read to tell whether a word starts there.
+CUT_LEFT = 4
+
+
+def _cut_around(text: str, start: int, end: int) -> tuple[list[str], list[int], int]:
+    """jieba's cut of ``text`` from a little before ``start`` to ``end``: the words, where each
+    starts (relative to the window) and where the window begins."""
+    left = max(0, start - CUT_LEFT)
+    words = tokens.cut(text[left:end])
+    return words, list(accumulate(map(len, words), initial=0)), left
+
+
 def _starts_word(text: str, start: int) -> bool:
     """Does jieba's cut of the text around ``text[start]`` start a word there?"""
-    left = max(0, start - 4)
-    bounds = accumulate(map(len, tokens.cut(text[left : start + RUN_MAX])), initial=0)
-    return start - left in set(bounds)
+    _, bounds, left = _cut_around(text, start, start + RUN_MAX)
+    return start - left in bounds
 
 
 def _addressed_runs(text: str) -> list[tuple[int, int]]:
@@ -127,9 +138,7 @@ def _addressed_runs(text: str) -> list[tuple[int, int]]:
     out = []
     for m in ADDRESSED_RUN.finditer(text):
         start, end = m.start(), m.end()
-        left = max(0, start - 4)
-        words = tokens.cut(text[left : end + 2])
-        bounds = list(accumulate(map(len, words), initial=0))
+        words, bounds, left = _cut_around(text, start, end + 2)
         if start - left not in bounds:  # not "斯拉" + "夫人" of "南斯拉夫人民"
             continue
         inside = [w for w, b in zip(words, bounds, strict=False) if start - left <= b < end - left]
@@ -160,9 +169,9 @@ def run_names(text: str, person_next: frozenset[str], named: Iterable[str] = ())
     for start, end in _runs(text):
         if not _may_be_name(text[start:end]):
             continue  # most runs are Chinese words of table characters: no cut needed
-        end = start + len(foreign.snap_to_cut(text, start, text[start:end]))  # not "…德夫" of "夫妇"
         if not _starts_word(text, start):  # "斯拉夫" of "南斯拉夫", "里基本" of "家里基本上"
             continue
+        end = start + len(foreign.snap_to_cut(text, start, text[start:end]))  # not "…德夫" of "夫妇"
         name = _candidate(text, start, end)
         if name is None:
             continue
