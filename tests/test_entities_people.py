@@ -535,3 +535,16 @@ def test_names_after_posts_without_a_foreign_mark_and_japanese_names_after_a_pos
 def test_a_two_character_name_after_de_or_a_role_before_an_adverb():
     assert people("而爵士队的马龙虽然得了21分。") == [("马龙", [])]
     assert people("正如学者丁东所言，这是真实的。") == [("丁东", [])]
+
+
+def test_military_posts_and_joined_titles_that_stop_at_a_name():
+    assert people("总参谋长傅全有上将会见了客人。") == [("傅全有", ["总参谋长"])]
+    # "师长王" is a post and a surname, and "大山、" ends a name, not a title
+    assert people("军长李大山、师长王小河出席。") == [("李大山", ["军长"]), ("王小河", ["师长"])]
+    assert people("他接连长跑了三天。") == []
+
+
+def test_a_name_jieba_holds_whole_may_hold_a_function_character():
+    assert people("企业家严介和表示，还要投资。") == [("严介和", ["企业家"])]
+    assert people("作家汪曾祺说，散文要写得自然。") == [("汪曾祺", ["作家"])]
+    assert people("会上，万全县介绍了经验。") == []  # a county jieba also tags as a name

@@ -14,6 +14,13 @@ NON_NAME_CHARS = frozenset(
     "从于以而且但如若虽因则即就都也还又再只已曾要能可应需得着过说讲指表示出席参加主持调副后"
 )
 
+# Of those, characters no given name holds, even one jieba's dictionary tags as a person's name
+# ("万全县", "丁庄镇", "丁老三" are places and nicknames; "严介和" is a name).
+NEVER_GIVEN_CHARS = frozenset(
+    "的了是们个人年月日时分秒区市县省镇乡村局会委党部厅处科室院校所站队组团社司厂店场馆街道号楼层"
+    "届次期批项名位第这那此该各每某本我你他她它么吗呢吧啊被把将对二三四五六七八九十"
+)
+
 # Of those, characters that two-character given names do hold ("杨鸿年", "韩二虎", "郭路生",
 # "朱应鹿", "钱其琛"): allowed there unless the two are a word ("二星"), never as a one-character given name
 # ("王年").
@@ -77,8 +84,12 @@ def has_name_shape(name: str) -> bool:
         return False
     if given in lexicon.posts():  # "王太守", "周县长": a surname and a post
         return False
+    if any(name[:n] in lexicon.posts() for n in (2, 3)):  # "师长王" of "师长王小河": a post and a surname
+        return False
     if all(is_cjk(ch) and ch not in NON_NAME_CHARS for ch in given):
         return True
+    if len(given) == MAX_GIVEN and tokens.tag(name) in ("nr", "nrfg"):  # "严介和", "乔伯年": jieba's entry
+        return not any(ch in NEVER_GIVEN_CHARS for ch in given)  # not "万全县", "丁二烯"
     # "杨鸿年", "郭路生": a full given name may hold a softer character, unless it is a word ("晋二星")
     soft = len(given) == MAX_GIVEN and all(
         is_cjk(ch) and (ch not in NON_NAME_CHARS or ch in SOFT_NAME_CHARS) for ch in given

@@ -18,6 +18,8 @@ UNIT_END = re.compile(
 )
 
 # Tokens allowed inside a title phrase whatever their part of speech.
+# What joins two titles of one person ("市委副书记、市长").
+TITLE_JOINT = "、"
 TITLE_FILLERS = frozenset(
     {"、", "(", ")", "（", "）", "副", "常务", "第一", "原", "名誉", "执行", "驻", "兼", "党", "正"}
 )
@@ -42,6 +44,8 @@ def _allowed(token: str, right: str | None) -> bool:
     """May ``token`` be part of a title phrase, given the token to its right?"""
     if token in TITLE_FILLERS or token in lexicon.posts() or _post_pattern().search(token):
         return True
+    if right == TITLE_JOINT:  # left of "、" ends a title, not a name ("军长李大山、师长")
+        return False
     if UNIT_END.search(token) and len(token) >= 2:
         return True
     pos = tokens.tag(token)
