@@ -548,3 +548,9 @@ def test_a_name_jieba_holds_whole_may_hold_a_function_character():
     assert people("企业家严介和表示，还要投资。") == [("严介和", ["企业家"])]
     assert people("作家汪曾祺说，散文要写得自然。") == [("汪曾祺", ["作家"])]
     assert people("会上，万全县介绍了经验。") == []  # a county jieba also tags as a name
+
+
+def test_a_bracketed_note_after_a_post_belongs_to_the_title_a_photo_place_does_not():
+    assert people("县委常委、副县长（挂职）赵强陪同调研。") == [("赵强", ["县委常委、副县长（挂职）"])]
+    assert people("管委会主任(兼)李明出席。") == [("李明", ["管委会主任(兼)"])]
+    assert people("市长（左二）王建国在项目现场察看。") == [("王建国", ["市长"])]

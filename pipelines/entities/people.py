@@ -50,7 +50,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from . import foreign, japanese, lexicon, lists, namechars, names, tokens, translit
+from . import foreign, japanese, lexicon, lists, namechars, names, titles, tokens, translit
 from .candidates import (
     FUNCTION_SURNAMES,
     NAME_TAGS,
@@ -109,27 +109,28 @@ def _title_rule(text: str, known: set[str], out: PeopleResult) -> None:
     for m in _post_regex().finditer(text):
         if spans_two_words(text, m.start(), m.end()):  # "女儿" inside "妇女儿童"
             continue
-        n = names.name_length_at(text[m.end() : m.end() + 6], known)
-        name = text[m.end() : m.end() + n]
+        start = m.end() + len(titles.note_after_post(text, m.end()))  # "副县长（挂职）赵强"
+        n = names.name_length_at(text[start : start + 6], known)
+        name = text[start : start + n]
         if n and name not in known and (function_char_plus_word(name) or name[0] in TITLE_JOINERS):
             continue  # "医师和专家", "副首相和墨西哥外长": the title belongs to a list
-        translit = foreign.foreign_run_at(text, m.end()) or foreign.held_word_at(text, m.end())
-        dotted = foreign.dotted_name_at(text, m.end())
+        translit = foreign.foreign_run_at(text, start) or foreign.held_word_at(text, start)
+        dotted = foreign.dotted_name_at(text, start)
         if dotted and len(dotted) > len(translit or ""):  # "董事长迈克·鲍林": the whole name
             translit = dotted
         elif translit:  # "冠军卡尔波夫": a name jieba holds may end in a rarer character
-            translit = _held_name_from(text, m.end(), translit)
-            translit += _rarer_ending(text, m.end() + len(translit))  # "中锋谢苗诺娃。"
-            translit = foreign.snap_to_cut(text, m.end(), translit)  # "队员尤尔契奇谈到"
+            translit = _held_name_from(text, start, translit)
+            translit += _rarer_ending(text, start + len(translit))  # "中锋谢苗诺娃。"
+            translit = foreign.snap_to_cut(text, start, translit)  # "队员尤尔契奇谈到"
         if translit and len(translit) >= n and name not in known:  # "总统普京", "秘书长古特雷斯"
             name = translit
         elif not n or not plausible_name(name, known):
             continue
         elif name not in known and m.group(0) in ROLE_WORDS and _common_held_word(name):
             continue  # "母亲温馨胸脯"; after an office a name it is ("副市长高峰")
-        if thing_after(text, m.end() + len(name)) or _place_from(text, m.end(), len(name)):
+        if thing_after(text, start + len(name)) or _place_from(text, start, len(name)):
             continue
-        out.add(name, "title-before-name", title_before(text, m.end()), strong=True)
+        out.add(name, "title-before-name", title_before(text, start), strong=True)
 
 
 # Longest place name looked up after a title.

@@ -17,9 +17,9 @@ UNIT_END = re.compile(
     r"支部|校|所|站|社|行|协会|党组|室|科|庭|团|馆|署|企业|单位|机构|工会|大学|学院|医院|银行|厂|党)$"
 )
 
-# Tokens allowed inside a title phrase whatever their part of speech.
 # What joins two titles of one person ("市委副书记、市长").
 TITLE_JOINT = "、"
+# Tokens allowed inside a title phrase whatever their part of speech.
 TITLE_FILLERS = frozenset(
     {"、", "(", ")", "（", "）", "副", "常务", "第一", "原", "名誉", "执行", "驻", "兼", "党", "正"}
 )
@@ -29,6 +29,11 @@ TITLE_FILLERS = frozenset(
 STOP_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "ad", "a", "y", "e", "o"})
 VERB_TAGS = frozenset({"v", "vn", "vd", "vg", "vi", "vq"})
 RARE_VERB_FREQ = 200
+
+# A short note in brackets between a post and the name ("副县长（挂职）", "主任(兼)"): part of the title.
+POST_NOTE = re.compile(r"[(（][\u4e00-\u9fff]{1,6}[)）]")
+# A note that places the person in a photo ("（左二）", "（前排中）"): not part of the title.
+PHOTO_PLACE = re.compile(r"[(（][左右中前后排一二三四五六七八九十]+[)）]")
 
 # Longest title phrase kept (characters).
 MAX_TITLE = 40
@@ -67,9 +72,26 @@ def title_before(text: str, end: int) -> str | None:
     The phrase must end with a known post; it grows leftwards over units, posts and "、" joints
     until a clause boundary or an ordinary word.
     """
+    note = _note_ending_at(text, end)
+    if note:  # "副县长（挂职）": the title before the note, and the note
+        title = title_before(text, end - len(note))
+        return title + note if title and not PHOTO_PLACE.fullmatch(note) else title
     window = text[max(0, end - MAX_TITLE) : end]
     bounds = [m.end() for m in BOUNDARY.finditer(window)]
     return _title_of_clause(window[bounds[-1] :] if bounds else window)
+
+
+def note_after_post(text: str, pos: int) -> str:
+    """The bracketed note at ``text[pos]`` right after a post ("（挂职）"), else ""."""
+    m = POST_NOTE.match(text, pos)
+    return m.group(0) if m and not lexicon.is_place(m.group(0)[1:-1]) else ""
+
+
+def _note_ending_at(text: str, end: int) -> str:
+    for n in range(3, 9):
+        if end - n >= 0 and POST_NOTE.fullmatch(text, end - n, end):
+            return note_after_post(text, end - n)
+    return ""
 
 
 @lru_cache(maxsize=4096)
