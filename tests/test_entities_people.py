@@ -554,3 +554,11 @@ def test_a_bracketed_note_after_a_post_belongs_to_the_title_a_photo_place_does_n
     assert people("县委常委、副县长（挂职）赵强陪同调研。") == [("赵强", ["县委常委、副县长（挂职）"])]
     assert people("管委会主任(兼)李明出席。") == [("李明", ["管委会主任(兼)"])]
     assert people("市长（左二）王建国在项目现场察看。") == [("王建国", ["市长"])]
+
+
+def test_a_transliterated_name_jieba_cuts_in_pieces_is_read_whole_up_to_a_mark_or_a_rank():
+    assert people("基金会主席施图尔贝格、秘书长卡尔出席。")[0] == ("施图尔贝格", ["基金会主席"])
+    assert people("空军司令纳姆贝叶少将、海军司令出席。") == [("纳姆贝叶", ["空军司令"])]
+    # a Chinese name is not glued to what follows it, nor a name to "及"
+    assert people("市委书记王大明、市长李小红出席。") == [("王大明", ["市委书记"]), ("李小红", ["市长"])]
+    assert people("总干事施瓦布及主任马托在会上说。") == [("施瓦布", ["总干事"]), ("马托", ["主任"])]

@@ -108,6 +108,49 @@ def held_word_at(text: str, pos: int) -> str | None:
     return word
 
 
+# Marks that close a name standing alone after a post ("主席施图岑贝格、副主席…").
+FRAME_CLOSERS = frozenset("、，,。；;：:）)")
+# Tags of the pieces jieba may cut such a name into: names, places, terms and words it coins.
+FRAMED_PIECE_TAGS = frozenset({None, "nr", "nrt", "nrfg", "ns", "nz"})
+# No piece of such a name is a word jieba's dictionary holds this often, unless as a name ("迈克").
+NAME_PIECE_TAGS = frozenset({"nr", "nrt", "nrfg"})
+FRAMED_PIECE_FREQ = 50
+
+
+def framed_name_at(text: str, pos: int) -> str | None:
+    """A transliterated name at ``text[pos]`` (right after a post) read whole up to a mark or a
+    rank, though jieba cuts it in pieces and some of its characters are outside the tables
+    ("施图岑|贝格、", "西姆|贝叶中将"): at least two pieces, one of them foreign, none a common
+    word, most characters from the tables; not a place."""
+    if len(table_run_at(text, pos)) < MIN_RUN:  # no cut needed: "王大明", "马小红"
+        return None
+    pieces: list[str] = []
+    length = 0
+    for word in tokens.cut(text[pos : pos + MAX_RUN + 3]):
+        if word[0] in FRAME_CLOSERS or word in lexicon.posts():
+            break
+        length += len(word)
+        if length > MAX_RUN:
+            return None
+        pieces.append(word)
+    else:
+        return None  # no mark or rank closes it within reach
+    name = "".join(pieces)
+    if len(pieces) < 2 or 2 * sum(ch in TRANSLIT_CHARS for ch in name) < len(name):
+        return None
+    if not any(is_foreign_run(p) or tokens.tag(p) == "nrt" for p in pieces):
+        return None
+    if name[-1] in names.AFTER_NAME_CHARS:  # "斯马|加及" + "主任": the name ends before "及"
+        return None
+    for piece in pieces:
+        tag = tokens.tag(piece)
+        if tag not in FRAMED_PIECE_TAGS or (
+            tag not in NAME_PIECE_TAGS and tokens.freq(piece) >= FRAMED_PIECE_FREQ
+        ):
+            return None
+    return None if lexicon.is_place(name) else name
+
+
 def foreign_run_before(text: str, pos: int) -> str | None:
     """The transliterated name ending right before ``text[pos]`` ("克林顿" of "克林顿总统"), or None."""
     start = pos

@@ -122,6 +122,9 @@ def _title_rule(text: str, known: set[str], out: PeopleResult) -> None:
             translit = _held_name_from(text, start, translit)
             translit += _rarer_ending(text, start + len(translit))  # "中锋谢苗诺娃。"
             translit = foreign.snap_to_cut(text, start, translit)  # "队员尤尔契奇谈到"
+        framed = foreign.framed_name_at(text, start)
+        if framed and len(framed) > max(n, len(translit or "")):  # "主席施图岑贝格、"
+            translit = framed
         if translit and len(translit) >= n and name not in known:  # "总统普京", "秘书长古特雷斯"
             name = translit
         elif not n or not plausible_name(name, known):
