@@ -562,3 +562,9 @@ def test_a_transliterated_name_jieba_cuts_in_pieces_is_read_whole_up_to_a_mark_o
     # a Chinese name is not glued to what follows it, nor a name to "及"
     assert people("市委书记王大明、市长李小红出席。") == [("王大明", ["市委书记"]), ("李小红", ["市长"])]
     assert people("总干事施瓦布及主任马托在会上说。") == [("施瓦布", ["总干事"]), ("马托", ["主任"])]
+
+
+def test_an_idiom_after_a_post_is_no_name():
+    assert people("两国领导人高瞻远瞩，作出了明智的决定。") == []
+    assert people("延边队后卫左上臂触球。") == []
+    assert people("市长高峰会见客人。") == [("高峰", ["市长"])]

@@ -133,6 +133,8 @@ def _title_rule(text: str, known: set[str], out: PeopleResult) -> None:
             continue  # "母亲温馨胸脯"; after an office a name it is ("副市长高峰")
         if thing_after(text, start + len(name)) or _place_from(text, start, len(name)):
             continue
+        if name not in known and _idiom_from(text, start, len(name)):  # "领导人高瞻远瞩"
+            continue
         out.add(name, "title-before-name", title_before(text, start), strong=True)
 
 
@@ -150,6 +152,15 @@ def _place_from(text: str, pos: int, shorter: int) -> bool:
         ):
             return True
     return False
+
+
+# Tags of idioms and set phrases: one starting where a name would is no name ("高瞻远瞩", "左上臂").
+IDIOM_TAGS = frozenset({"i", "l"})
+
+
+def _idiom_from(text: str, pos: int, shortest: int) -> bool:
+    """Does an idiom or set phrase at least ``shortest`` characters long start at ``text[pos]``?"""
+    return any(tokens.tag(text[pos : pos + n]) in IDIOM_TAGS for n in range(max(shortest, 3), 5))
 
 
 def _common_held_word(name: str) -> bool:
