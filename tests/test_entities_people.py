@@ -568,3 +568,11 @@ def test_an_idiom_after_a_post_is_no_name():
     assert people("两国领导人高瞻远瞩，作出了明智的决定。") == []
     assert people("延边队后卫左上臂触球。") == []
     assert people("市长高峰会见客人。") == [("高峰", ["市长"])]
+
+
+def test_schooling_after_a_name_is_no_university_and_short_names_before_an_address():
+    assert people("返乡青年王一鸣大学毕业后回乡种植山药。") == [("王一鸣", ["返乡青年"])]
+    assert people("王一鸣大学今年招生。") == []
+    assert people("李明女士介绍说，活动持续三天。") == [("李明", [])]
+    assert people("任何先生都可以参加。") == []
+    assert people("阳光先生合唱团演出。") == []

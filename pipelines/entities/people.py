@@ -211,6 +211,10 @@ def _comrade_rule(text: str, known: set[str], out: PeopleResult) -> None:
 ADDRESS_AFTER_NAME = re.compile(r"老先生|先生|女士")
 
 
+# Lowest name score of a two-character name jieba does not hold that is read before 先生 or 女士.
+SHORT_ADDRESSED_SCORE = 4.5
+
+
 def _address_rule(text: str, known: set[str], out: PeopleResult) -> None:
     """ "杨鸿年先生", "范慕韩先生": a full name, name-like by its characters, before 先生 or 女士."""
     for m in ADDRESS_AFTER_NAME.finditer(text):
@@ -218,10 +222,15 @@ def _address_rule(text: str, known: set[str], out: PeopleResult) -> None:
         if not name or name in out.titles or not plausible_name(name, known):
             continue
         sl = names.surname_length(name)
-        if name not in known and (
-            len(name) - sl < names.MAX_GIVEN or namechars.name_score(name, sl) < GUESS_MIN_SCORE
+        score = namechars.name_score(name, sl)
+        short = len(name) - sl < names.MAX_GIVEN
+        held = short and tokens.tag(name) in NAME_TAGS and not _common_held_word(name)  # "鲁迅先生"
+        if (
+            name not in known
+            and not held
+            and (score < GUESS_MIN_SCORE or (short and score < SHORT_ADDRESSED_SCORE))
         ):
-            continue
+            continue  # "李明女士"; not "任何先生"
         start = m.start() - len(name)
         if name[0] in FUNCTION_SURNAMES and name not in known:  # "向学昭女士": to 学昭
             continue
