@@ -319,7 +319,7 @@ def test_kin_before_a_name_but_no_name_before_kin():
 
 
 def test_less_common_surnames_are_known():
-    assert people("副县长洪建华、濮文清出席仪式。") == [("洪建华", ["副县长"]), ("濮文清", [])]
+    assert people("副县长洪建华、濮文清出席仪式。") == [("洪建华", ["副县长"]), ("濮文清", ["副县长"])]
     assert people("洪水退后，村民开始清理淤泥。") == []
 
 
@@ -576,3 +576,18 @@ def test_schooling_after_a_name_is_no_university_and_short_names_before_an_addre
     assert people("李明女士介绍说，活动持续三天。") == [("李明", [])]
     assert people("任何先生都可以参加。") == []
     assert people("阳光先生合唱团演出。") == []
+
+
+def test_a_title_before_a_list_is_every_listed_persons_and_an_item_may_be_a_surname_and_a_noun():
+    assert people("副市长郭建国、刘森林，市政府秘书长王晓宇出席。") == [
+        ("郭建国", ["副市长"]),
+        ("刘森林", ["副市长"]),
+        ("王晓宇", ["市政府秘书长"]),
+    ]
+    assert people("王家庄、路小学、李家村都在这里。") == []
+
+
+def test_a_title_takes_the_place_and_the_division_before_its_body():
+    assert people("修武县委书记郭鹏陪同调研。") == [("郭鹏", ["修武县委书记"])]
+    assert people("博爱县委副书记、县长王明陪同。") == [("王明", ["博爱县委副书记、县长"])]
+    assert people("村党支部书记、村委会主任赵红梅介绍。") == [("赵红梅", ["村党支部书记、村委会主任"])]

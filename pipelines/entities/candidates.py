@@ -68,14 +68,18 @@ class PeopleResult:
         return [{"name": n, "titles": list(t)} for n, t in self.titles.items()]
 
 
-def plausible_name(name: str, known: set[str]) -> bool:
-    """Name-shaped, and neither an ordinary word nor an ordinary word plus one character."""
+def plausible_name(name: str, known: set[str], listed: bool = False) -> bool:
+    """Name-shaped, and neither an ordinary word nor an ordinary word plus one character.
+
+    ``listed``: an item of a list of people, closed by a mark, may be a surname and an everyday
+    noun ("副市长郭建国、刘森林，").
+    """
     if name in known:
         return True
     if not names.has_name_shape(name) or names.is_common_word(name) or function_char_plus_word(name):
         return False
-    if len(name) == 3 and tokens.tag(name[1:]) == "n" and tokens.freq(name[1:]) >= COMMON_PREFIX_FREQ:
-        return False  # "路小学": a surname-like character before an everyday noun
+    if not listed and surname_and_noun(name):
+        return False  # "路小学"
     prefix = name[:2]
     if len(name) != 3 or not tokens.is_word(prefix):
         return True
@@ -83,6 +87,11 @@ def plausible_name(name: str, known: set[str]) -> bool:
     if pos in NON_NAME_PREFIX_TAGS:
         return False
     return pos in NAME_TAGS or pos == "ns" or tokens.freq(prefix) < COMMON_PREFIX_FREQ  # "韩国栋"
+
+
+def surname_and_noun(name: str) -> bool:
+    """A surname-like character before an everyday noun ("路小学", "刘森林")."""
+    return len(name) == 3 and tokens.tag(name[1:]) == "n" and tokens.freq(name[1:]) >= COMMON_PREFIX_FREQ
 
 
 # A word this frequent that begins before a position and ends inside what follows it ("妇女" in

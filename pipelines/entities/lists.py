@@ -11,6 +11,7 @@ import re
 
 from . import foreign, lexicon, namechars, names, tokens
 from .candidates import NAME_TAGS, PeopleResult, plausible_name, starts_after_boundary, thing_after
+from .titles import title_before
 
 # Triggers of a list of officials' names.
 LEADER_LIST_TRIGGER = re.compile(
@@ -50,6 +51,11 @@ def _foreign_item(text: str, pos: int) -> str | None:
     return run if not after or not names.is_cjk(after) or after in names.AFTER_NAME_CHARS else None
 
 
+# Marks after a list item that end it where it is: a later item may then be a surname and an
+# everyday noun ("郭建国、刘森林，").
+ITEM_CLOSERS = frozenset("、，。；")
+
+
 def _read_list(text: str, pos: int, known: set[str], foreign_items: bool = False) -> list[tuple[str, int]]:
     """Names separated by "、" starting at ``pos``: [(name, start), …]; stops at the first non-name.
     With ``foreign_items``, whole transliterated names count as items too."""
@@ -58,7 +64,8 @@ def _read_list(text: str, pos: int, known: set[str], foreign_items: bool = False
         held = _dictionary_item(text, pos) or (_foreign_item(text, pos) if foreign_items else None)
         n = len(held) if held else names.name_length_at(text[pos : pos + 6], known)
         name = text[pos : pos + n]
-        if not n or not (held or plausible_name(name, known)) or thing_after(text, pos + n):
+        closed = found and text[pos + n : pos + n + 1] in ITEM_CLOSERS  # "郭建国、刘森林，"
+        if not n or not (held or plausible_name(name, known, listed=closed)) or thing_after(text, pos + n):
             break
         found.append((name, pos))
         pos += n
@@ -97,8 +104,11 @@ def lists_with_known(text: str, known: set[str], out: PeopleResult) -> None:
         start = items[0][1]
         if items[0][0] not in confirmed and not starts_after_boundary(text, start):
             continue
+        # a title right before the list is all its people's ("副市长郭建国、刘森林")
+        first_titles = out.titles.get(items[0][0], [])
+        shared = title_before(text, start) if first_titles else None
         for name, _ in items:
-            out.add(name, "list-with-known")
+            out.add(name, "list-with-known", shared if shared in first_titles else None)
 
 
 # Numbered items: "（１）希拉克（２）朱佩（３）若斯潘", "①霍华德②基廷③博尔格".

@@ -51,6 +51,8 @@ def _allowed(token: str, right: str | None) -> bool:
         return True
     if right == TITLE_JOINT:  # left of "、" ends a title, not a name ("军长李大山、师长")
         return False
+    if right is not None and _place_of_unit(token, right):  # "修武" + "县委书记", "村" + "党支部"
+        return True
     if UNIT_END.search(token) and len(token) >= 2:
         return True
     pos = tokens.tag(token)
@@ -64,6 +66,19 @@ def _allowed(token: str, right: str | None) -> bool:
             return False
         return right is not None and (bool(UNIT_END.search(right)) or right in ("(", "（"))
     return False
+
+
+# Characters of a division that begin the name of its bodies ("县委", "市政府", "村党支部").
+DIVISION_CHARS = "省市县区镇乡村"
+
+
+def _place_of_unit(token: str, right: str) -> bool:
+    """Is ``token`` the place whose body ``right`` names: a place of the gazetteer, or its short
+    name that the division's character completes ("博爱" + "县委"), or a lone division character
+    before a body ("村" + "党支部")?"""
+    if token in DIVISION_CHARS:
+        return bool(UNIT_END.search(right))
+    return lexicon.is_place(token) or (right[0] in DIVISION_CHARS and lexicon.is_place(token + right[0]))
 
 
 def title_before(text: str, end: int) -> str | None:
