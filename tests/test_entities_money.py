@@ -48,3 +48,21 @@ def test_converted_traditional_wan():
 
 def test_not_money():
     assert find_amounts("元素一 焦作国家高新区;五十亿产业集群;1-4月份;3个元素") == []
+
+
+def test_amounts_that_state_a_floor_are_marked_approximate():
+    found = find_amounts("全家收入20多万元,固定资产投资2亿余元,带动投资十几亿元。")
+    assert [(a["value"], a["context"], a.get("approximate")) for a in found] == [
+        (200000, "收入", True),
+        (200000000, "固定资产投资", True),
+        (1000000000, "投资", True),
+    ]
+    assert find_amounts("坚持多元化发展,他有几元钱,带动100余人就业。") == []
+    assert simple("项目总投资3.5亿元") == [(350000000, "CNY", "总投资", None)]
+
+
+def test_what_is_expected_still_names_the_noun():
+    assert simple("达产后年产值可达50亿元,年销售收入预计可达12亿元。") == [
+        (5000000000, "CNY", "产值", None),
+        (1200000000, "CNY", "销售收入", None),
+    ]

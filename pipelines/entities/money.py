@@ -1,7 +1,8 @@
 """Money amounts: "130.23亿元", "8000万美元", "三千万元", "1.2万亿元", "5亿至10亿元".
 
 A range gives both ends as two amounts; each carries the whole range as ``text`` and
-``bound`` = "low" / "high" (a single amount has no ``bound``). ``context`` is the thing the
+``bound`` = "low" / "high" (a single amount has no ``bound``). "20多万元", "2亿余元" and
+"十几万元" give the floor they state (200000, 200000000, 100000) with ``approximate`` set. ``context`` is the thing the
 amount quantifies ("总投资", "完成投资", "奖励资金") when the clause names it right before.
 """
 
@@ -33,8 +34,11 @@ CURRENCIES: tuple[tuple[str, str], ...] = (
 )
 
 _NUM = rf"(?:{ARABIC}|[{CN_NUMBER_CHARS}]+)"
-# A number with its magnitude: 130.23亿 / 三千万 / 3千万 / 1.2万亿 / 3亿5000万
-_QUANTITY = rf"{_NUM}(?:[十百千]?(?:万亿|亿|万))?(?:{_NUM}万)?"
+# "More than" after a number or its magnitude: "20多万元", "2亿余元", "十几万元" state a floor.
+APPROX_CHARS = "多余几"
+_APPROX = f"[{APPROX_CHARS}]"
+# A number with its magnitude: 130.23亿 / 三千万 / 3千万 / 1.2万亿 / 3亿5000万 / 20多万 / 2亿余
+_QUANTITY = rf"{_NUM}{_APPROX}?(?:[十百千]?(?:万亿|亿|万))?{_APPROX}?(?:{_NUM}万)?"
 _CURRENCY = "|".join(re.escape(word) for word, _ in CURRENCIES)
 # 元 that starts another word is no currency ("元素", "元旦", "元宵", "元月").
 _NOT_CURRENCY_TAIL = r"(?![素旦宵月年帅首件器老])"
@@ -66,7 +70,7 @@ CONTEXT_NOUNS = tuple(
 
 # Verbs and fillers between the noun and the amount ("总投资达", "完成投资约", "贷款共计").
 FILLERS = re.compile(
-    r"(?:达到|达|约为|约|为|是|共计|合计|累计|总计|共|近|超过|超|逾|突破|高达|仅|不低于|不少于|不小于|不超过|"
+    r"(?:可达|将达|有望达到|有望|预计|预期|可实现|达到|达|约为|约|为|是|共计|合计|累计|总计|共|近|超过|超|逾|突破|高达|仅|不低于|不少于|不小于|不超过|"
     r"以上|完成|实现|获得|争取|新增|增加|减少|下降|增长|提高|达成|计|有|的|额)$"
 )
 CLAUSE_BOUNDARY = re.compile(r"[,，。;；:：!！?？、()（）“”\s]")
@@ -127,7 +131,8 @@ def find_amounts(text: str) -> list[dict]:
                 low_q += _magnitude(high_q)
             ends = [(low_q, "low"), (high_q, "high")]
         for quantity, bound in ends:
-            value = parse_number(quantity)
+            floor = any(ch in quantity for ch in APPROX_CHARS)
+            value = parse_number(re.sub(_APPROX, "", quantity))
             if value is None or value <= 0:
                 continue
             key = (value, currency, context, bound)
@@ -142,5 +147,7 @@ def find_amounts(text: str) -> list[dict]:
             }
             if bound:
                 record["bound"] = bound
+            if floor:  # "20多万元": the value is the floor the paper states
+                record["approximate"] = True
             out.append(record)
     return out
