@@ -35,3 +35,15 @@ def test_full_dates_ranges_and_chinese_numerals():
     assert find_event_dates("二〇二〇年七月二十一日开幕") == ["2020-07-21"]
     assert find_event_dates("十二月二十一日闭幕", "2019-12-23") == ["2019-12-21"]
     assert find_event_dates("2月30日", "2021-03-01") == []
+
+
+def test_days_given_without_their_month_are_read_against_the_issue():
+    issue = "2025-11-21"
+    assert find_event_dates("本月18日,市委召开会议。", issue) == ["2025-11-18"]
+    assert find_event_dates("上月3日,项目开工。", issue) == ["2025-10-03"]
+    assert find_event_dates("本报讯 12日上午,市长到企业调研。", issue) == ["2025-11-12"]
+    # a later day could be this month's or last month's: not said; nor without an issue date
+    assert find_event_dates("25日,会议召开。", issue) == []
+    assert find_event_dates("12日上午,市长到企业调研。") == []
+    # days that are no dates of an event
+    assert find_event_dates("每月12日,集中办理。3日游很受欢迎,10日内办结。", issue) == []

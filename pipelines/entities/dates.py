@@ -4,7 +4,9 @@
 - ``12月21日`` takes the year of the publication date (the year before when the month lies more
   than half a year after the issue's month: a January paper's "12月30日"), or, with no
   publication date, a year written in the same sentence.
-- ``今天``/``昨天``/``前天``/``去年X月X日``/``今年X月X日`` only count when the publication date is known.
+- ``今天``/``昨天``/``前天``/``去年X月X日``/``今年X月X日`` only count when the publication date is known;
+  so do ``本月18日``, ``上月3日`` and a bare ``12日`` opening a report ("12日上午，…"), the last only
+  when it is not after the issue's day.
 - Without a known year nothing is returned: a date is never guessed.
 """
 
@@ -29,6 +31,12 @@ RELATIVE_DAYS = {"前天": -2, "昨天": -1, "昨日": -1, "今天": 0, "今日"
 # "昨天" and "前天" always point at a day; "今日"/"明天" only before a time of day or a comma
 # ("今日头条" is a section name, "今天的生活" is no event).
 RELATIVE = re.compile(r"前天|昨天|昨日|(?:今天|今日|明天|明日)(?=[上中下]午|凌晨|晚上|早上|傍晚|[,，])")
+# A day of the issue's month: "本月18日", or a bare "12日" opening what happened ("12日上午，…"),
+# taken only when it is not after the issue's day; "上月18日" is the month before.
+MONTH_DAY = re.compile(
+    rf"(?P<which>本月|上月)(?P<day>{_DAY})[日号]|"
+    r"(?<![\d月年〇零一二两三四五六七八九十])(?P<bare>\d{1,2})日(?=[上中下]午|晚|凌晨|早上|[,，])"
+)
 # A written year; "2020年度" (a fiscal or award year) says nothing about when an event happened.
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?!度)")
 SENTENCE_END = re.compile(r"[。!！?？;；\n]")
@@ -91,6 +99,25 @@ def parse_pub_date(pub_date: str | None) -> dt.date | None:
         return None
 
 
+def _days_of_month(text: str, pub: dt.date) -> list[dt.date]:
+    """Days given without their month ("本月18日", "上月3日", "12日上午"), read against the issue."""
+    out: list[dt.date] = []
+    for m in MONTH_DAY.finditer(text):
+        day = _number(m.group("day") or m.group("bare"))
+        if not day:
+            continue
+        if m.group("which") == "上月":
+            last_month = pub.replace(day=1) - dt.timedelta(days=1)
+            date = _make(last_month.year, last_month.month, day)
+        elif m.group("bare") and day > pub.day:
+            continue  # a later day of the month or one of the month before: not said
+        else:
+            date = _make(pub.year, pub.month, day)
+        if date:
+            out.append(date)
+    return out
+
+
 def find_event_dates(text: str, pub_date: str | None = None) -> list[str]:
     """Event dates of ``text`` in order of mention, each once."""
     pub = parse_pub_date(pub_date)
@@ -110,6 +137,7 @@ def find_event_dates(text: str, pub_date: str | None = None) -> list[str]:
             if second and second >= first:
                 found.append(second)
     if pub:
+        found += _days_of_month(text, pub)
         for m in RELATIVE.finditer(text):
             found.append(pub + dt.timedelta(days=RELATIVE_DAYS[m.group(0)]))
     out: list[str] = []
