@@ -591,3 +591,11 @@ def test_a_title_takes_the_place_and_the_division_before_its_body():
     assert people("修武县委书记郭鹏陪同调研。") == [("郭鹏", ["修武县委书记"])]
     assert people("博爱县委副书记、县长王明陪同。") == [("王明", ["博爱县委副书记、县长"])]
     assert people("村党支部书记、村委会主任赵红梅介绍。") == [("赵红梅", ["村党支部书记、村委会主任"])]
+
+
+def test_posts_of_local_news_and_a_post_jieba_cuts_across():
+    assert people("非遗传承人李桂兰展示绝活。") == [("李桂兰", ["非遗传承人"])]
+    assert people("村支书王建设带领群众致富。") == [("王建设", ["村支书"])]
+    assert people("退役军人张国强返乡创业。") == [("张国强", ["退役军人"])]
+    # "干部" is no post before a name: "提拔干部时没有…"
+    assert people("有的在提拔干部时没有严格把关。") == []

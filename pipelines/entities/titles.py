@@ -124,9 +124,9 @@ def _title_of_clause(clause: str) -> str | None:
         kept.insert(0, pieces[i])
     phrase = "".join(kept).lstrip("、)）")
     phrase = _balance_brackets(phrase)
-    if not phrase or not _post_pattern().search(phrase):
-        return None
-    return phrase if len(phrase) >= len(post.group(0)) else post.group(0)  # "外卖小哥", not "小哥"
+    if not phrase or not _post_pattern().search(phrase) or len(phrase) < len(post.group(0)):
+        return post.group(0)  # "外卖小哥", not "小哥"; "非遗传承人", which jieba cuts across
+    return phrase
 
 
 def _balance_brackets(phrase: str) -> str:
