@@ -599,3 +599,10 @@ def test_posts_of_local_news_and_a_post_jieba_cuts_across():
     assert people("退役军人张国强返乡创业。") == [("张国强", ["退役军人"])]
     # "干部" is no post before a name: "提拔干部时没有…"
     assert people("有的在提拔干部时没有严格把关。") == []
+
+
+def test_a_verb_jieba_glues_to_a_name_before_its_particle_is_no_part_of_the_name():
+    assert people("优秀党员代表王芳、李强、赵磊作了发言。") == [("王芳", []), ("李强", []), ("赵磊", [])]
+    assert people("会上，赵磊作了发言。") == [("赵磊", [])]
+    assert people("记者曾采访过他。") == []  # "采访" is a word: no name "曾采"
+    assert people("院士沈志云") == [("沈志云", ["院士"])]

@@ -65,6 +65,12 @@ def _counted_or_dotted(prev: str, prev_tag: str | None, nxt: str) -> bool:
     return counted or nxt[:1] in foreign.DOTS or prev[-1:] in foreign.DOTS
 
 
+def verb_glued(word: str, nxt: str) -> bool:
+    """A three-character word jieba coined from a two-character name and a verb, before a particle
+    of the verb ("赵磊作" + "了"); not when the last two characters are a word ("曾采访" + "过")."""
+    return len(word) == 3 and nxt[:1] in names.ASPECT_PARTICLES and not tokens.is_word(word[1:])
+
+
 def _is_mark(word: str) -> bool:
     """Punctuation, a space or the edge of the text."""
     return not any(names.is_cjk(c) for c in word)
@@ -182,6 +188,8 @@ def person_verb_rule(
         prev = words[first - 1] if first > 0 else "。"
         nxt = words[end + 1] if end < last else "。"
         if _counted_or_dotted(prev, tags[first - 1] if first > 0 else None, nxt):
+            continue
+        if pos is None and verb_glued(word, nxt):
             continue
         if (
             quoted(prev, nxt)
@@ -324,6 +332,8 @@ def _shape_candidates(
                 yield (word + nxt, *following(i + 1), *before(i))  # "王绍" + "鏊"
         elif len(word) == 4 and word[3] in names.AFTER_NAME_CHARS:
             yield word[:3], word[3], CLOSER_TAG, *before(i)  # "崔永乾为"
+        elif i < last and verb_glued(word, words[i + 1]):
+            yield word[:2], word[2], VERB_TAG, *before(i)  # "赵磊作" + "了"
     for i in compress(range(len(words)), map(RARE_WORD_LENGTH.__eq__, map(len, words))):
         word = words[i]
         if word[0] in single and tags[i] in RARE_WORD_TAGS and tokens.freq(word) < RARE_WORD_FREQ:
@@ -359,6 +369,8 @@ GLUE_TAG = "glue"
 NAME_CLOSERS = frozenset("兄姐弟妹君老率")
 # The tag given to such a closing character (not a stray part of a name).
 CLOSER_TAG = "closer"
+# The tag of the verb jieba glued to a name ("赵磊作" + "了").
+VERB_TAG = "v"
 
 
 def name_shape_rule(
@@ -382,7 +394,7 @@ def name_shape_rule(
             continue
         if lexicon.is_place(word) or foreign.is_foreign_run(word) or not plausible_name(word, known):
             continue
-        if _counted_or_dotted(prev, prev_tag, nxt) or prev[-1:] in QUOTE_OPENERS:
+        if _counted_or_dotted(prev, prev_tag, nxt) or prev[-1:] in QUOTE_OPENERS or verb_glued(word, nxt):
             continue
         # a fragment: a stray character beside it belongs to the name ("王绍" + "鏊", "屈" + "吴山")
         if _stray(nxt, nxt_tag) or (_stray(prev, prev_tag) and prev not in names.BEFORE_NAME_CHARS):

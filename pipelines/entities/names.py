@@ -140,7 +140,13 @@ def name_length_at(text: str, known: set[str] | frozenset[str] = frozenset()) ->
         return short
     if short_ok:
         return short
+    if rest_long[:1] and rest_long[0] in ASPECT_PARTICLES and not tokens.is_word(text[short - 1 : long_]):
+        return short  # "赵磊作了发言": the third character is a verb; not "曾采访过"
     return long_
+
+
+# Particles that follow a verb ("作了", "获过"): a character before one is no part of a name.
+ASPECT_PARTICLES = "了过"
 
 
 def name_ending_at(text: str, known: set[str] | frozenset[str] = frozenset()) -> str | None:
