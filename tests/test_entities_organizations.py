@@ -18,3 +18,18 @@ def test_companies_agencies_and_institutions():
 
 def test_words_ending_like_a_head_are_not_organisations():
     assert orgs("形成良好格局,服务发展大局,全局工作有序。") == []
+
+
+def test_a_body_with_two_fields_joined_by_he_is_one_name():
+    assert orgs("记者从市住房和城乡建设局获悉。") == ["市住房和城乡建设局"]
+    assert orgs("市人力资源和社会保障局、市发展和改革委员会参加。") == [
+        "市人力资源和社会保障局",
+        "市发展和改革委员会",
+    ]
+    # two bodies joined by 和 stay two; no body is made of two bodies' words
+    assert orgs("市教育局和市财政局联合发文。") == ["市教育局", "市财政局"]
+    assert orgs("学校和医院都在附近。") == []
+
+
+def test_a_preposition_jieba_glues_to_the_division_starts_no_name():
+    assert orgs("11月19日,记者从市发展改革委获悉。") == ["市发展改革委"]

@@ -606,3 +606,9 @@ def test_a_verb_jieba_glues_to_a_name_before_its_particle_is_no_part_of_the_name
     assert people("会上，赵磊作了发言。") == [("赵磊", [])]
     assert people("记者曾采访过他。") == []  # "采访" is a word: no name "曾采"
     assert people("院士沈志云") == [("沈志云", ["院士"])]
+
+
+def test_a_title_takes_the_body_named_before_the_post_even_when_jieba_cuts_it_into_words():
+    assert people("市发展改革委主任程付生表示，将加大力度。") == [("程付生", ["市发展改革委主任"])]
+    assert people("市自然资源和规划局局长李明出席。") == [("李明", ["市自然资源和规划局局长"])]
+    assert people("看望市委书记王大明。") == [("王大明", ["市委书记"])]

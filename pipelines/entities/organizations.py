@@ -6,7 +6,7 @@ import re
 from itertools import compress, repeat
 
 from . import lexicon, names
-from .spans import grow_left
+from .spans import INNER_JOINERS, grow_left, joins_fields
 
 # A token ending with one of these ends an organisation's name.
 ORG_SUFFIXES = lexicon.words(
@@ -46,8 +46,12 @@ def _start(words: list[str], tags: list[str | None], first: int, index: int) -> 
     for j in range(index - 1, first - 1, -1):
         word = words[j]
         is_person = tags[j] in ("nr", "nrfg") and names.has_name_shape(word)
+        if word in INNER_JOINERS and j > first and joins_fields(words[j - 1], tags[j - 1]):
+            continue  # "住房和城乡建设局"
         if word in LEAD_INS or (is_person and j < index - 1):
             return j + 1
+        if len(word) == 2 and word[0] in LEADING_PREPOSITIONS and tags[j] is None:
+            return j  # "记者" + "从市" + "发展改革委": the name starts after the glued preposition
     return first
 
 

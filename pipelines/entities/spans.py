@@ -27,6 +27,21 @@ def _inside(word: str, pos: str | None) -> bool:
     return not (pos in VERB_TAGS and word not in NAME_INNER_VERBS and tokens.freq(word) >= RARE_VERB_FREQ)
 
 
+# "和" inside a body's name joins its two fields ("人力资源和社会保障局", "发展和改革委员会").
+INNER_JOINERS = frozenset({"和"})
+# Tags of the field before such a "和": a noun or a verb of the trade.
+FIELD_TAGS = frozenset({"n", "vn", "l", "nz"})
+
+
+def joins_fields(left: str, pos: str | None) -> bool:
+    """Is ``left`` a field of work ("住房", "发展"), not a body of its own ("教育局" + "和" + …)?"""
+    return (pos in FIELD_TAGS or left in NAME_INNER_VERBS) and not left.endswith(BODY_ENDINGS)
+
+
+# Last characters of a body's name: a word ending with one is a body, not a field.
+BODY_ENDINGS = tuple("局委会厅部院办所站司处室心组校馆厂社行店队团")
+
+
 def grow_left(
     words: list[str], tags: list[str | None], index: int, max_chars: int, max_tokens: int = 8
 ) -> int:
@@ -42,6 +57,8 @@ def grow_left(
             if depth == 0:
                 break
             depth -= 1
+        elif word in INNER_JOINERS and first > 1 and joins_fields(words[first - 2], tags[first - 2]):
+            pass  # "住房" + "和" + "城乡建设局": one body's two fields
         elif not _inside(word, tags[first - 1]):
             break
         if chars + len(word) > max_chars:

@@ -6,6 +6,7 @@ import re
 from functools import cache, lru_cache
 
 from . import lexicon, tokens
+from .organizations import find_organizations
 
 # Where a title phrase cannot reach across: sentence and clause punctuation, quotes, spaces.
 # "、" is not here: it joins the posts of one person ("市委副书记、市长").
@@ -125,8 +126,26 @@ def _title_of_clause(clause: str) -> str | None:
     phrase = "".join(kept).lstrip("、)）")
     phrase = _balance_brackets(phrase)
     if not phrase or not _post_pattern().search(phrase) or len(phrase) < len(post.group(0)):
-        return post.group(0)  # "外卖小哥", not "小哥"; "非遗传承人", which jieba cuts across
-    return phrase
+        phrase = post.group(0)  # "外卖小哥", not "小哥"; "非遗传承人", which jieba cuts across
+    by_body = _body_and_post(clause, post.group(0))
+    return by_body if len(by_body) > len(phrase) else phrase
+
+
+def _body_and_post(clause: str, post: str) -> str:
+    """The post with the body named right before it ("市发展改革委" + "主任", "市自然资源和规划局" +
+    "局长"), which the title phrase stops short of when jieba cuts the body's name into words a
+    title does not take; "" when no body ends there."""
+    before = clause[: len(clause) - len(post)]
+    if not names_unit_end(before):
+        return ""
+    words = tokens.cut(before)
+    bodies = [o for o in find_organizations(words, tokens.tags_of(words)) if before.endswith(o)]
+    return max(bodies, key=len) + post if bodies else ""
+
+
+def names_unit_end(text: str) -> bool:
+    """Does ``text`` end with the head of a body's name ("委", "局", "中心")?"""
+    return bool(UNIT_END.search(text))
 
 
 def _balance_brackets(phrase: str) -> str:
