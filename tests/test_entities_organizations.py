@@ -33,3 +33,11 @@ def test_a_body_with_two_fields_joined_by_he_is_one_name():
 
 def test_a_preposition_jieba_glues_to_the_division_starts_no_name():
     assert orgs("11月19日,记者从市发展改革委获悉。") == ["市发展改革委"]
+
+
+def test_a_name_printed_only_inside_a_longer_one_is_dropped():
+    assert orgs("焦作市人民政府与中国建筑第七工程局有限公司签署协议。") == [
+        "焦作市人民政府",
+        "中国建筑第七工程局有限公司",
+    ]
+    assert orgs("河南省审计厅和河南省审计厅驻焦作办事处。河南省审计厅表示。")[0] == "河南省审计厅"

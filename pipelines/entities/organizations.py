@@ -69,4 +69,16 @@ def find_organizations(words: list[str], tags: list[str | None]) -> list[str]:
             continue
         if len(name) >= MIN_ORG_CHARS and name not in VAGUE and name not in out:
             out.append(name)
-    return out
+    return _drop_inner(out, "".join(words))
+
+
+def _drop_inner(found: list[str], text: str) -> list[str]:
+    """Drop a name only ever printed as the start of a longer one ("中国建筑第七工程局" of
+    "中国建筑第七工程局有限公司")."""
+    keep = []
+    for name in found:
+        outer = [other for other in found if other != name and other.startswith(name)]
+        if outer and text.count(name) <= sum(text.count(other) for other in outer):
+            continue
+        keep.append(name)
+    return keep
