@@ -66,3 +66,11 @@ def test_what_is_expected_still_names_the_noun():
         (5000000000, "CNY", "产值", None),
         (1200000000, "CNY", "销售收入", None),
     ]
+
+
+def test_nouns_of_local_news_name_what_an_amount_is():
+    assert simple("合作社分红15万元,筹集善款10万元,发放慰问金2万元。") == [
+        (150000, "CNY", "分红", None),
+        (100000, "CNY", "善款", None),
+        (20000, "CNY", "慰问金", None),
+    ]
