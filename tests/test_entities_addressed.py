@@ -67,3 +67,15 @@ def test_a_full_name_before_an_address_is_a_person_not_a_surname():
 def test_a_surname_that_ends_a_longer_name_is_no_address():
     assert addressed("日本学者山田一成先生说，这里的石刻令人惊叹。") == []
     assert addressed("已是花甲之年的小戈麦尔斯基重出江湖。") == []
+
+
+def test_a_surname_before_an_office_of_the_party_or_an_institution_is_addressed():
+    for text, surname, address in (
+        ("认真贯彻江总书记的重要讲话。", "江", "总书记"),
+        ("张馆长介绍了展品。", "张", "馆长"),
+        ("刘董事长表示满意。", "刘", "董事长"),
+    ):
+        assert [(a["surname"], a["address"]) for a in extract_entities(text)["addressed"]] == [
+            (surname, address)
+        ]
+    assert extract_entities("他随记者一同前往。")["addressed"] == []
