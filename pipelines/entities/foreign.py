@@ -112,9 +112,10 @@ def held_word_at(text: str, pos: int) -> str | None:
 FRAME_CLOSERS = frozenset("、，,。；;：:）)")
 # Tags of the pieces jieba may cut such a name into: names, places, terms and words it coins.
 FRAMED_PIECE_TAGS = frozenset({None, "nr", "nrt", "nrfg", "ns", "nz"})
-# No piece of such a name is a word jieba's dictionary holds this often, unless as a name ("迈克").
-NAME_PIECE_TAGS = frozenset({"nr", "nrt", "nrfg"})
+# No piece of such a name is a word jieba's dictionary holds this often...
 FRAMED_PIECE_FREQ = 50
+# ...unless it holds it as a name ("迈克").
+NAME_PIECE_TAGS = frozenset({"nr", "nrt", "nrfg"})
 
 
 def framed_name_at(text: str, pos: int) -> str | None:

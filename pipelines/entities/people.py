@@ -216,7 +216,9 @@ SHORT_ADDRESSED_SCORE = 4.5
 
 
 def _address_rule(text: str, known: set[str], out: PeopleResult) -> None:
-    """ "杨鸿年先生", "范慕韩先生": a full name, name-like by its characters, before 先生 or 女士."""
+    """ "杨鸿年先生", "范慕韩先生": a full name, name-like by its characters, before 先生 or 女士; a
+    two-character one when more name-like still ("李明女士") or a name jieba holds but seldom uses
+    ("董炯先生"; not "阳光先生")."""
     for m in ADDRESS_AFTER_NAME.finditer(text):
         name = names.name_ending_at(text[max(0, m.start() - 4) : m.start()], known)
         if not name or name in out.titles or not plausible_name(name, known):
@@ -224,7 +226,7 @@ def _address_rule(text: str, known: set[str], out: PeopleResult) -> None:
         sl = names.surname_length(name)
         score = namechars.name_score(name, sl)
         short = len(name) - sl < names.MAX_GIVEN
-        held = short and tokens.tag(name) in NAME_TAGS and not _common_held_word(name)  # "鲁迅先生"
+        held = short and tokens.tag(name) in NAME_TAGS and not _common_held_word(name)
         if (
             name not in known
             and not held

@@ -104,6 +104,7 @@ def note_after_post(text: str, pos: int) -> str:
 
 
 def _note_ending_at(text: str, end: int) -> str:
+    """The bracketed note that ends right before ``text[end]`` (a post's, see ``note_after_post``)."""
     for n in range(3, 9):
         if end - n >= 0 and POST_NOTE.fullmatch(text, end - n, end):
             return note_after_post(text, end - n)
@@ -136,16 +137,11 @@ def _body_and_post(clause: str, post: str) -> str:
     "局长"), which the title phrase stops short of when jieba cuts the body's name into words a
     title does not take; "" when no body ends there."""
     before = clause[: len(clause) - len(post)]
-    if not names_unit_end(before):
+    if not UNIT_END.search(before):
         return ""
     words = tokens.cut(before)
     bodies = [o for o in find_organizations(words, tokens.tags_of(words)) if before.endswith(o)]
     return max(bodies, key=len) + post if bodies else ""
-
-
-def names_unit_end(text: str) -> bool:
-    """Does ``text`` end with the head of a body's name ("委", "局", "中心")?"""
-    return bool(UNIT_END.search(text))
 
 
 def _balance_brackets(phrase: str) -> str:
