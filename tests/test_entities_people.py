@@ -612,3 +612,12 @@ def test_a_title_takes_the_body_named_before_the_post_even_when_jieba_cuts_it_in
     assert people("市发展改革委主任程付生表示，将加大力度。") == [("程付生", ["市发展改革委主任"])]
     assert people("市自然资源和规划局局长李明出席。") == [("李明", ["市自然资源和规划局局长"])]
     assert people("看望市委书记王大明。") == [("王大明", ["市委书记"])]
+
+
+def test_roles_of_country_life_and_an_adverb_after_a_two_character_name():
+    assert people("54岁的果农赵多喜，是茶座的常客。") == [("赵多喜", ["果农"])]
+    assert people("菜农李大山说，今年菜价不错。") == [("李大山", ["菜农"])]
+    assert people("这个小伙子王磊很能干。") == [("王磊", ["小伙子"])]
+    assert people("村民刘德才说。") == [("刘德才", ["村民"])]
+    # "少年" and "大学生" start names of bodies and places too often to be roles
+    assert people("中国儿童少年基金会捐赠了一批图书。") == []

@@ -31,11 +31,14 @@ SOFT_GIVEN_WORD_FREQ = 10
 
 # Single characters that, right after a name, start what follows rather than end the name
 # ("李军在…", "刘宁莅焦…", "郑秋红及…").
-AFTER_NAME_CHARS = frozenset("在和与及等到莅对向是也都就将说称率从把被让给于已又还曾并同一为")
+AFTER_NAME_CHARS = frozenset("在和与及等到莅对向是也都就将说称率从把被让给于已又还曾并同一为很更最却仍便")
 
 # Of those, the ones that after a three-character reading beat a two-character reading that
 # would form a word ("牛炎平等参加": "牛炎平" + "等", not "牛炎" + "平等").
 AFTER_NAME_WINNERS = frozenset("等在和与及到说一为")
+# ...and the adverbs that no given name ends with: after a two-character reading they beat a
+# three-character one whose rest forms a word ("王磊很能干": "王磊" + "很", not "王磊很" + "能干").
+SHORT_NAME_WINNERS = frozenset("很更最却仍便")
 
 # Function characters that usually precede a name rather than begin it, although some are
 # surnames too ("由刘涛主任", "和王小平同志").
@@ -130,6 +133,8 @@ def name_length_at(text: str, known: set[str] | frozenset[str] = frozenset()) ->
         or rest_long[0] in AFTER_NAME_CHARS
         or _starts_word(rest_long)
     )
+    if short_ok and long_ok and rest_short[0] in SHORT_NAME_WINNERS:
+        return short
     if short_ok and long_ok:
         # the reading whose following word is the likelier one wins: "陈安东来到" (来到, not 东来),
         # "祝华新报道" (报道, not 新报)
