@@ -621,3 +621,8 @@ def test_roles_of_country_life_and_an_adverb_after_a_two_character_name():
     assert people("村民刘德才说。") == [("刘德才", ["村民"])]
     # "少年" and "大学生" start names of bodies and places too often to be roles
     assert people("中国儿童少年基金会捐赠了一批图书。") == []
+
+
+def test_a_name_jieba_glues_to_xiang_before_it():
+    assert people("在辽宁像郎芳这样到农村创业的青年很多。") == [("郎芳", [])]
+    assert people("像风一样自由。") == []

@@ -332,6 +332,8 @@ def _shape_candidates(
                 yield (word + nxt, *following(i + 1), *before(i))  # "王绍" + "鏊"
         elif len(word) == 4 and word[3] in names.AFTER_NAME_CHARS:
             yield word[:3], word[3], CLOSER_TAG, *before(i)  # "崔永乾为"
+        elif len(word) == 3 and word[2] in names.AFTER_NAME_CHARS:
+            yield word[:2], word[2], CLOSER_TAG, *before(i)  # "任命" + "陈健为" + …
         elif i < last and verb_glued(word, words[i + 1]):
             yield word[:2], word[2], VERB_TAG, *before(i)  # "赵磊作" + "了"
     for i in compress(range(len(words)), map(RARE_WORD_LENGTH.__eq__, map(len, words))):
@@ -356,7 +358,7 @@ RARE_WORD_TAGS = frozenset({"n", "nz"})  # not a time ("隋末唐") or a place
 # Marks that end a phrase: a lone character before one ends the name before it ("王义" + "胜" + "、").
 PHRASE_MARKS = frozenset("、，。；：！？）")
 # Characters jieba glues to a name after them: prepositions and verbs of address ("致牟小东").
-GLUE_CHARS = frozenset("致给向对和与同由")
+GLUE_CHARS = frozenset("致给向对和与同由像")
 # Last characters of role words jieba glues to the surname after them ("装帧家张", "25队张").
 ROLE_ENDINGS = frozenset("家队长员者师手")
 # ...and the units of a date jieba glues the same way ("1954年王" + "金兰").
