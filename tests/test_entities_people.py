@@ -626,3 +626,8 @@ def test_roles_of_country_life_and_an_adverb_after_a_two_character_name():
 def test_a_name_jieba_glues_to_xiang_before_it():
     assert people("在辽宁像郎芳这样到农村创业的青年很多。") == [("郎芳", [])]
     assert people("像风一样自由。") == []
+
+
+def test_a_two_character_transliteration_jieba_coins_after_a_post():
+    assert people("意大利队主教练凯萨：我们尽力了。") == [("凯萨", ["意大利队主教练"])]
+    assert people("教练马力十足地喊。") == []

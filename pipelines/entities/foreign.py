@@ -85,8 +85,8 @@ def snap_to_cut(text: str, start: int, name: str) -> str:
     return name
 
 
-# Shortest transliteration jieba coins as one word that is read without a foreign mark.
-COINED_MIN = 3
+# Shortest transliteration jieba coins as one word that is read without a foreign mark ("教练雅凯：").
+COINED_MIN = 2
 
 
 def held_word_at(text: str, pos: int) -> str | None:
