@@ -631,3 +631,4 @@ def test_a_name_jieba_glues_to_xiang_before_it():
 def test_a_two_character_transliteration_jieba_coins_after_a_post():
     assert people("意大利队主教练凯萨：我们尽力了。") == [("凯萨", ["意大利队主教练"])]
     assert people("教练马力十足地喊。") == []
+    assert people("总统塔博说，双方将加强合作。") == [("塔博", ["总统"])]

@@ -98,9 +98,11 @@ def held_word_at(text: str, pos: int) -> str | None:
         return None
     words = tokens.cut(text[pos : pos + len(run) + 2])
     word = words[0] if words else ""
+    tag = tokens.tag(word)
+    if tag is None and len(word) > len(run) and word[len(run) :] in names.AFTER_NAME_CHARS:
+        word = run  # "塔博说": jieba glued the verb after the name into the word it coined
     if not MIN_RUN <= len(word) <= MAX_RUN or not all(ch in TRANSLIT_CHARS for ch in word):
         return None
-    tag = tokens.tag(word)
     if not (tag in ("nr", "nrt") or (tag is None and len(word) >= COINED_MIN)):
         return None
     if lexicon.is_place(word) or word in lexicon.foreign_brands():
