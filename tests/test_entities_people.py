@@ -632,3 +632,11 @@ def test_a_two_character_transliteration_jieba_coins_after_a_post():
     assert people("意大利队主教练凯萨：我们尽力了。") == [("凯萨", ["意大利队主教练"])]
     assert people("教练马力十足地喊。") == []
     assert people("总统塔博说，双方将加强合作。") == [("塔博", ["总统"])]
+
+
+def test_roles_of_sport_before_a_name():
+    assert people("对方派第一单打约纳森上场。") == [("约纳森", ["第一单打"])]
+    assert people("外援卡布雷拉打进一球，主帅王海军很满意。") == [
+        ("卡布雷拉", ["外援"]),
+        ("王海军", ["主帅"]),
+    ]

@@ -68,17 +68,18 @@ class PeopleResult:
         return [{"name": n, "titles": list(t)} for n, t in self.titles.items()]
 
 
-def plausible_name(name: str, known: set[str], listed: bool = False) -> bool:
+def plausible_name(name: str, known: set[str], vouched: bool = False) -> bool:
     """Name-shaped, and neither an ordinary word nor an ordinary word plus one character.
 
-    ``listed``: an item of a list of people, closed by a mark, may be a surname and an everyday
-    noun ("副市长郭建国、刘森林，").
+    ``vouched``: where its place says it is a name (an item of a list of people closed by a mark,
+    or right after an office and before a mark or an adverb), it may be a surname and an everyday
+    noun ("副市长郭建国、刘森林，", "主帅王海军很满意").
     """
     if name in known:
         return True
     if not names.has_name_shape(name) or names.is_common_word(name) or function_char_plus_word(name):
         return False
-    if not listed and surname_and_noun(name):
+    if not vouched and surname_and_noun(name):
         return False  # "路小学"
     prefix = name[:2]
     if len(name) != 3 or not tokens.is_word(prefix):

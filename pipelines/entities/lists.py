@@ -65,7 +65,7 @@ def _read_list(text: str, pos: int, known: set[str], foreign_items: bool = False
         n = len(held) if held else names.name_length_at(text[pos : pos + 6], known)
         name = text[pos : pos + n]
         closed = found and text[pos + n : pos + n + 1] in ITEM_CLOSERS  # "郭建国、刘森林，"
-        if not n or not (held or plausible_name(name, known, listed=closed)) or thing_after(text, pos + n):
+        if not n or not (held or plausible_name(name, known, vouched=closed)) or thing_after(text, pos + n):
             break
         found.append((name, pos))
         pos += n

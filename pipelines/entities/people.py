@@ -127,7 +127,7 @@ def _title_rule(text: str, known: set[str], out: PeopleResult) -> None:
             translit = framed
         if translit and len(translit) >= n and name not in known:  # "总统普京", "秘书长古特雷斯"
             name = translit
-        elif not n or not plausible_name(name, known):
+        elif not n or not plausible_name(name, known, vouched=_closed_after(text, start + n, m.group(0))):
             continue
         elif name not in known and m.group(0) in ROLE_WORDS and _common_held_word(name):
             continue  # "母亲温馨胸脯"; after an office a name it is ("副市长高峰")
@@ -136,6 +136,15 @@ def _title_rule(text: str, known: set[str], out: PeopleResult) -> None:
         if name not in known and _idiom_from(text, start, len(name)):  # "领导人高瞻远瞩"
             continue
         out.add(name, "title-before-name", title_before(text, start), strong=True)
+
+
+# Characters that close a name after an office: marks and adverbs ("主帅王海军很满意").
+NAME_CLOSERS_AFTER_OFFICE = frozenset("，。、；：,;:很也都就还又已曾便却")
+
+
+def _closed_after(text: str, end: int, post: str) -> bool:
+    """Is a name read after an office (not a role word such as "母亲") closed at ``text[end]``?"""
+    return post not in ROLE_WORDS and text[end : end + 1] in NAME_CLOSERS_AFTER_OFFICE
 
 
 # Longest place name looked up after a title.
