@@ -640,3 +640,10 @@ def test_roles_of_sport_before_a_name():
         ("卡布雷拉", ["外援"]),
         ("王海军", ["主帅"]),
     ]
+
+
+def test_a_long_run_of_table_characters_reads_as_foreign_without_a_mark():
+    assert people("卡纳尼2019年就从大学毕业了。") == [("卡纳尼", [])]
+    assert people("沙沙沙，沙沙沙，一会偏高，一会偏低。") == []  # a sound, repeated
+    # a rank jieba holds after the name is not part of it
+    assert people("美国太平洋总部司令布鲁赫海军上将出席。")[0][0] == "布鲁赫"

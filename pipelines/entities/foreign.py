@@ -34,13 +34,28 @@ DOTS = "·•・‧"
 DOTTED_ONLY_CHARS = frozenset("勃理廉夫茨涅妮得罕撒契芙丝娅奈舒瑞派娃孜彻瑙甫察捷梭")
 
 
+# A run of table characters this long reads as foreign without a mark ("阿吉莱拉")...
+UNMARKED_MIN_RUN = 3
+# ...when no two characters of it make a word jieba's dictionary holds this often ("马丁", "林丹").
+UNMARKED_PAIR_FREQ = 300
+
+
 def is_foreign_run(word: str) -> bool:
-    """Is ``word`` wholly made of transliteration characters, with a foreign mark among them?"""
+    """Is ``word`` wholly made of transliteration characters, with a foreign mark among them, or
+    long enough and made of no word jieba holds?"""
+    if not MIN_RUN <= len(word) <= MAX_RUN or not all(ch in TRANSLIT_CHARS for ch in word):
+        return False
+    if lexicon.is_place(word):
+        return False
+    return any(ch in FOREIGN_MARKS for ch in word) or _unmarked_foreign(word)
+
+
+def _unmarked_foreign(word: str) -> bool:
     return (
-        MIN_RUN <= len(word) <= MAX_RUN
-        and all(ch in TRANSLIT_CHARS for ch in word)
-        and any(ch in FOREIGN_MARKS for ch in word)
-        and not lexicon.is_place(word)
+        len(word) >= UNMARKED_MIN_RUN
+        and all(a != b for a, b in pairwise(word))  # not "沙沙沙"
+        and not tokens.is_word(word)
+        and all(tokens.freq(word[i : i + 2]) < UNMARKED_PAIR_FREQ for i in range(len(word) - 1))
     )
 
 
@@ -79,7 +94,7 @@ def snap_to_cut(text: str, start: int, name: str) -> str:
         whole = window[: pos + len(word)]
         if all(ch in TRANSLIT_CHARS or ch in DOTTED_ONLY_CHARS for ch in whole) and len(whole) <= MAX_RUN:
             return whole
-        if tokens.is_word(word) and pos >= MIN_RUN:  # an ordinary word, not a piece jieba coined
+        if tokens.tag(word) is not None and pos >= MIN_RUN:  # a word jieba holds, not a piece it coined
             return window[:pos]
         return name
     return name
