@@ -647,3 +647,5 @@ def test_a_long_run_of_table_characters_reads_as_foreign_without_a_mark():
     assert people("沙沙沙，沙沙沙，一会偏高，一会偏低。") == []  # a sound, repeated
     # a rank jieba holds after the name is not part of it
     assert people("美国太平洋总部司令布鲁赫海军上将出席。")[0][0] == "布鲁赫"
+    # a subject jieba cuts in pieces, with no foreign mark
+    assert people("阿吉莱拉则安静地说：“我们尽力了。”") == [("阿吉莱拉", [])]

@@ -47,10 +47,11 @@ def is_foreign_run(word: str) -> bool:
         return False
     if lexicon.is_place(word):
         return False
-    return any(ch in FOREIGN_MARKS for ch in word) or _unmarked_foreign(word)
+    return any(ch in FOREIGN_MARKS for ch in word) or unmarked_foreign(word)
 
 
-def _unmarked_foreign(word: str) -> bool:
+def unmarked_foreign(word: str) -> bool:
+    """A run of table characters long enough, with no word jieba holds in it ("阿吉莱拉")."""
     return (
         len(word) >= UNMARKED_MIN_RUN
         and all(a != b for a, b in pairwise(word))  # not "沙沙沙"

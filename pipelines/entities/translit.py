@@ -84,7 +84,8 @@ def _candidate(text: str, start: int, end: int, need_mark: bool = True) -> str |
     run = text[start:end]
     if not LISTED_MIN <= len(run) <= RUN_MAX:
         return None
-    if need_mark and not any(ch in foreign.FOREIGN_MARKS for ch in run) and tokens.tag(run) != "nrt":
+    marked = any(ch in foreign.FOREIGN_MARKS for ch in run) or foreign.unmarked_foreign(run)
+    if need_mark and not marked and tokens.tag(run) != "nrt":
         return None  # no foreign mark, and not a transliterated name jieba holds ("莱昂纳德")
     if tokens.is_word(run) and tokens.tag(run) not in NAME_TAGS:
         return None  # "伊斯兰", "法西斯", "布鲁塞尔"
@@ -109,7 +110,7 @@ ADDRESSED_RUN = re.compile(rf"[{_TABLE}{_ENDS}]{{2,{RUN_MAX}}}(?=先生|女士|�
 def _may_be_name(run: str) -> bool:
     """A quick test before a run is cut: a foreign mark in it, or a start jieba holds as a
     transliterated name ("莱昂纳德" of "莱昂纳德夫妇")."""
-    if any(ch in foreign.FOREIGN_MARKS for ch in run):
+    if any(ch in foreign.FOREIGN_MARKS for ch in run) or foreign.unmarked_foreign(run):
         return True
     return any(tokens.tag(run[:n]) == "nrt" for n in range(LISTED_MIN, len(run) + 1))
 
