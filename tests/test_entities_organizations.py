@@ -41,3 +41,9 @@ def test_a_name_printed_only_inside_a_longer_one_is_dropped():
         "中国建筑第七工程局有限公司",
     ]
     assert orgs("河南省审计厅和河南省审计厅驻焦作办事处。河南省审计厅表示。")[0] == "河南省审计厅"
+
+
+def test_a_joining_word_jieba_glues_to_the_next_bodys_division_ends_the_first_body():
+    assert orgs("武陟县农业农村局和县科技局的技术人员深入田间。") == ["武陟县农业农村局", "县科技局"]
+    assert orgs("和县人民政府发布通告。") == ["和县人民政府"]  # the county itself
+    assert orgs("和平区政府发布通告。") == ["和平区政府"]

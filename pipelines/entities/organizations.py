@@ -26,8 +26,12 @@ VAGUE = lexicon.words(
 MIN_ORG_CHARS = 4
 # Words before which an organisation's name starts (the word itself is not part of it).
 LEAD_INS = lexicon.words("入驻 当属 力争 代表 单位 由 在 到 与 和 及 对 向 为 从 把 被 将 是 的")
-# Prepositions that jieba may glue to the first word of a name ("到区", "由市").
+# Prepositions that jieba may glue to the first word of a name ("到区", "由市"), and the words
+# joining two bodies it may glue the same way ("和县").
 LEADING_PREPOSITIONS = "由到在对向从把被将"
+JOINERS = "和与及"
+# Characters of a division that begin the name of its bodies ("县科技局").
+DIVISION_CHARS = "省市县区镇乡"
 
 
 # Last characters of the suffixes: a token ending otherwise is no head (a set look-up before the regex).
@@ -41,6 +45,19 @@ def _is_head(word: str) -> bool:
     return word == m.group(0) or len(m.group(0)) > 1 or len(word) >= SHORT_HEAD_MIN_TOKEN
 
 
+def _joined_division(words: list[str], j: int) -> bool:
+    """A joining word glued to the division character that starts a body's name, right after
+    another body ("农村局" + "和县" + "科技局"; not the county "和县" itself)."""
+    word = words[j]
+    return (
+        len(word) == 2
+        and word[0] in JOINERS
+        and word[1] in DIVISION_CHARS
+        and j > 0
+        and _is_head(words[j - 1])
+    )
+
+
 def _start(words: list[str], tags: list[str | None], first: int, index: int) -> int:
     """Move the start past lead-in words and names of people ("冯利民代表区党工委")."""
     for j in range(index - 1, first - 1, -1):
@@ -52,6 +69,8 @@ def _start(words: list[str], tags: list[str | None], first: int, index: int) -> 
             return j + 1
         if len(word) == 2 and word[0] in LEADING_PREPOSITIONS and tags[j] is None:
             return j  # "记者" + "从市" + "发展改革委": the name starts after the glued preposition
+        if _joined_division(words, j):
+            return j  # "农村局" + "和县" + "科技局": "和" joins two bodies, "县" starts the second
     return first
 
 
@@ -63,7 +82,7 @@ def find_organizations(words: list[str], tags: list[str | None]) -> list[str]:
     for i in heads:
         first = _start(words, tags, grow_left(words, tags, i, MAX_ORG_CHARS), i)
         name = "".join(words[first : i + 1])
-        if len(name) > MIN_ORG_CHARS and name[0] in LEADING_PREPOSITIONS:
+        if len(name) > MIN_ORG_CHARS and (name[0] in LEADING_PREPOSITIONS or _joined_division(words, first)):
             name = name[1:]
         if first == i and tags[i] != "nt":
             continue
