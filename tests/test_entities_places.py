@@ -22,3 +22,8 @@ def test_short_form_before_a_road_or_school_is_not_the_place():
 
 def test_kinds_of_places_are_not_places():
     assert places("城中村改造和老城区提升") == []
+
+
+def test_a_joining_word_glued_to_a_division_after_a_body_is_no_county():
+    assert places("武陟县农业农村局和县科技局的技术人员深入田间。") == ["武陟县"]
+    assert places("他去了和县。") == ["和县"]

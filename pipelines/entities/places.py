@@ -48,6 +48,17 @@ def _village(words: list[str], tags: list[str | None], i: int) -> str | None:
     return stem + words[i] if 2 <= len(stem) <= MAX_STEM else None
 
 
+# Words that join two bodies; jieba glues them to the next body's division ("局" + "和县" + "科技局").
+BODY_JOINERS = "和与及"
+BODY_HEADS = ("局", "委", "厅", "办", "院", "部", "会", "所", "站", "中心")
+
+
+def _joined_to_a_body(words: list[str], i: int) -> bool:
+    """Is ``words[i]`` ("和县") a joining word glued to a division right after a body's name?"""
+    word = words[i]
+    return len(word) == 2 and word[0] in BODY_JOINERS and i > 0 and words[i - 1].endswith(BODY_HEADS)
+
+
 def find_places(words: list[str], tags: list[str | None]) -> list[str]:
     """Places named in the token stream, in order, each once."""
     gazetteer = lexicon.places()
@@ -64,7 +75,7 @@ def find_places(words: list[str], tags: list[str | None]) -> list[str]:
         name = None
         if word in gazetteer:
             following = words[i + 1] if i + 1 < len(words) else ""
-            name = None if NOT_PLACE_AFTER.match(following) else word
+            name = None if NOT_PLACE_AFTER.match(following) or _joined_to_a_body(words, i) else word
         elif word in PLACE_SUFFIX_TOKENS:
             name = _village(words, tags, i) if i > 0 else None
         elif PLACE_SUFFIX.search(word):
