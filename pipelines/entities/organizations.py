@@ -6,7 +6,7 @@ import re
 from itertools import compress, repeat
 
 from . import lexicon, names
-from .spans import INNER_JOINERS, grow_left, joins_fields
+from .spans import BODY_JOINERS, INNER_JOINERS, grow_left, joins_fields
 
 # A token ending with one of these ends an organisation's name.
 ORG_SUFFIXES = lexicon.words(
@@ -26,10 +26,9 @@ VAGUE = lexicon.words(
 MIN_ORG_CHARS = 4
 # Words before which an organisation's name starts (the word itself is not part of it).
 LEAD_INS = lexicon.words("入驻 当属 力争 代表 单位 由 在 到 与 和 及 对 向 为 从 把 被 将 是 的")
-# Prepositions that jieba may glue to the first word of a name ("到区", "由市"), and the words
-# joining two bodies it may glue the same way ("和县").
+# Prepositions that jieba may glue to the first word of a name ("到区", "由市"); the words joining
+# two bodies it glues the same way ("和县") are ``spans.BODY_JOINERS``.
 LEADING_PREPOSITIONS = "由到在对向从把被将"
-JOINERS = "和与及"
 # Characters of a division that begin the name of its bodies ("县科技局").
 DIVISION_CHARS = "省市县区镇乡"
 
@@ -51,7 +50,7 @@ def _joined_division(words: list[str], j: int) -> bool:
     word = words[j]
     return (
         len(word) == 2
-        and word[0] in JOINERS
+        and word[0] in BODY_JOINERS
         and word[1] in DIVISION_CHARS
         and j > 0
         and _is_head(words[j - 1])

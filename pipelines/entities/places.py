@@ -8,6 +8,7 @@ from itertools import compress, repeat
 from operator import eq
 
 from . import lexicon
+from .spans import BODY_ENDINGS, BODY_JOINERS
 
 # Suffixes that turn the words before them into a place: village, community, town, street office.
 PLACE_SUFFIX = re.compile(r"(?:村|社区|街道|镇|乡|新区|开发区|产业集聚区|湖|河|山)$")
@@ -48,15 +49,10 @@ def _village(words: list[str], tags: list[str | None], i: int) -> str | None:
     return stem + words[i] if 2 <= len(stem) <= MAX_STEM else None
 
 
-# Words that join two bodies; jieba glues them to the next body's division ("局" + "和县" + "科技局").
-BODY_JOINERS = "和与及"
-BODY_HEADS = ("局", "委", "厅", "办", "院", "部", "会", "所", "站", "中心")
-
-
 def _joined_to_a_body(words: list[str], i: int) -> bool:
     """Is ``words[i]`` ("和县") a joining word glued to a division right after a body's name?"""
     word = words[i]
-    return len(word) == 2 and word[0] in BODY_JOINERS and i > 0 and words[i - 1].endswith(BODY_HEADS)
+    return len(word) == 2 and word[0] in BODY_JOINERS and i > 0 and words[i - 1].endswith(BODY_ENDINGS)
 
 
 def find_places(words: list[str], tags: list[str | None]) -> list[str]:
