@@ -6,7 +6,7 @@ import re
 from itertools import compress, repeat
 
 from . import lexicon, names
-from .spans import BODY_JOINERS, INNER_JOINERS, grow_left, joins_fields
+from .spans import BODY_JOINERS, DIVISION_CHARS, INNER_JOINERS, grow_left, joins_fields
 
 # A token ending with one of these ends an organisation's name.
 ORG_SUFFIXES = lexicon.words(
@@ -29,8 +29,6 @@ LEAD_INS = lexicon.words("入驻 当属 力争 代表 单位 由 在 到 与 和
 # Prepositions that jieba may glue to the first word of a name ("到区", "由市"); the words joining
 # two bodies it glues the same way ("和县") are ``spans.BODY_JOINERS``.
 LEADING_PREPOSITIONS = "由到在对向从把被将"
-# Characters of a division that begin the name of its bodies ("县科技局").
-DIVISION_CHARS = "省市县区镇乡"
 
 
 # Last characters of the suffixes: a token ending otherwise is no head (a set look-up before the regex).

@@ -40,6 +40,8 @@ def joins_fields(left: str, pos: str | None) -> bool:
 
 # Last characters of a body's name: a word ending with one is a body, not a field.
 BODY_ENDINGS = tuple("局委会厅部院办所站司处室心组校馆厂社行店队团")
+# Characters of a division that begin the names of its bodies ("县委", "市政府", "村党支部").
+DIVISION_CHARS = "省市县区镇乡村"
 # Words that join two bodies; jieba may glue one to the division that starts the second ("和县").
 BODY_JOINERS = "和与及"
 

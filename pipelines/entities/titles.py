@@ -7,6 +7,7 @@ from functools import cache, lru_cache
 
 from . import lexicon, tokens
 from .organizations import find_organizations
+from .spans import DIVISION_CHARS
 
 # Where a title phrase cannot reach across: sentence and clause punctuation, quotes, spaces.
 # "、" is not here: it joins the posts of one person ("市委副书记、市长").
@@ -67,10 +68,6 @@ def _allowed(token: str, right: str | None) -> bool:
             return False
         return right is not None and (bool(UNIT_END.search(right)) or right in ("(", "（"))
     return False
-
-
-# Characters of a division that begin the name of its bodies ("县委", "市政府", "村党支部").
-DIVISION_CHARS = "省市县区镇乡村"
 
 
 def _place_of_unit(token: str, right: str) -> bool:
