@@ -15,8 +15,7 @@ NOT_PERSON_AFTER = re.compile(
     r"超市|药业|牌|号|街道|片区|新城|湿地|工程|板块|模式|精神|体|式)"
 )
 
-# Jieba tags for names in its dictionary.
-NAME_TAGS = frozenset({"nr", "nrfg", "nrt"})
+NAME_TAGS = tokens.NAME_TAGS
 
 # Part-of-speech tags of a two-character prefix that make "prefix + one more character" an
 # unlikely name ("满意度", "高度评价"); nouns stay allowed ("王家" in "王家鹏").

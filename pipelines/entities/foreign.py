@@ -47,11 +47,16 @@ def is_foreign_run(word: str) -> bool:
         return False
     if lexicon.is_place(word):
         return False
-    return any(ch in FOREIGN_MARKS for ch in word) or unmarked_foreign(word)
+    return reads_foreign(word)
 
 
-def unmarked_foreign(word: str) -> bool:
-    """A run of table characters long enough, with no word jieba holds in it ("阿吉莱拉")."""
+def reads_foreign(run: str) -> bool:
+    """Does a run of table characters read as foreign: a foreign mark in it ("斯", "尔"), or long
+    enough with no word jieba holds in it ("阿吉莱拉")?"""
+    return any(ch in FOREIGN_MARKS for ch in run) or _unmarked_foreign(run)
+
+
+def _unmarked_foreign(word: str) -> bool:
     return (
         len(word) >= UNMARKED_MIN_RUN
         and all(a != b for a, b in pairwise(word))  # not "沙沙沙"
@@ -129,11 +134,9 @@ def held_word_at(text: str, pos: int) -> str | None:
 # Marks that close a name standing alone after a post ("主席施图岑贝格、副主席…").
 FRAME_CLOSERS = frozenset("、，,。；;：:）)")
 # Tags of the pieces jieba may cut such a name into: names, places, terms and words it coins.
-FRAMED_PIECE_TAGS = frozenset({None, "nr", "nrt", "nrfg", "ns", "nz"})
-# No piece of such a name is a word jieba's dictionary holds this often...
+FRAMED_PIECE_TAGS = frozenset({*tokens.NAME_TAGS, None, "ns", "nz"})
+# No piece of such a name is a word jieba's dictionary holds this often, unless as a name ("迈克").
 FRAMED_PIECE_FREQ = 50
-# ...unless it holds it as a name ("迈克").
-NAME_PIECE_TAGS = frozenset({"nr", "nrt", "nrfg"})
 
 
 def framed_name_at(text: str, pos: int) -> str | None:
@@ -164,7 +167,7 @@ def framed_name_at(text: str, pos: int) -> str | None:
     for piece in pieces:
         tag = tokens.tag(piece)
         if tag not in FRAMED_PIECE_TAGS or (
-            tag not in NAME_PIECE_TAGS and tokens.freq(piece) >= FRAMED_PIECE_FREQ
+            tag not in tokens.NAME_TAGS and tokens.freq(piece) >= FRAMED_PIECE_FREQ
         ):
             return None
     return None if lexicon.is_place(name) else name
@@ -187,7 +190,7 @@ DOTTED_CHAIN = re.compile(rf"[\u4e00-\u9fff]{{1,12}}(?:[{DOTS}][\u4e00-\u9fff]{{
 MAX_FIRST_PART, MAX_LAST_PART = 6, 8
 # Tags of a word that may be a part of a dotted name: a name, or a word jieba does not know
 # ("雷腾", "确吉坚赞"); any word made of transliteration characters is one too ("佛" + "朗切斯科").
-PART_TAGS = frozenset({"nr", "nrt", "nrfg", None})
+PART_TAGS = frozenset({*tokens.NAME_TAGS, None})
 # A word jieba tags as a place but holds less often than this may be a part too ("迪南").
 RARE_PLACE_WORD_FREQ = 100
 
@@ -225,10 +228,8 @@ def _after_glue(head: str, words: list[str]) -> str:
     if len(word) < 2 or not _is_part(word[1:]):
         return ""
     before = head[: len(head) - len(word) + 1]  # the text up to the glued character
-    posts = lexicon.posts()
-    after_post = any(before[-n:] in posts for n in range(2, 6) if len(before) >= n)
     glued = word[0] in names.BEFORE_NAME_CHARS and tokens.tag(word) is None
-    return word[1:] if glued or after_post else ""
+    return word[1:] if glued or lexicon.post_ends_at(before, len(before)) else ""
 
 
 def dotted_names(text: str) -> list[tuple[str, int]]:

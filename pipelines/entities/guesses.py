@@ -65,12 +65,6 @@ def _counted_or_dotted(prev: str, prev_tag: str | None, nxt: str) -> bool:
     return counted or nxt[:1] in foreign.DOTS or prev[-1:] in foreign.DOTS
 
 
-def verb_glued(word: str, nxt: str) -> bool:
-    """A three-character word jieba coined from a two-character name and a verb, before a particle
-    of the verb ("赵磊作" + "了"); not when the last two characters are a word ("曾采访" + "过")."""
-    return len(word) == 3 and nxt[:1] in names.ASPECT_PARTICLES and not tokens.is_word(word[1:])
-
-
 def _is_mark(word: str) -> bool:
     """Punctuation, a space or the edge of the text."""
     return not any(names.is_cjk(c) for c in word)
@@ -189,7 +183,7 @@ def person_verb_rule(
         nxt = words[end + 1] if end < last else "。"
         if _counted_or_dotted(prev, tags[first - 1] if first > 0 else None, nxt):
             continue
-        if pos is None and verb_glued(word, nxt):
+        if pos is None and names.verb_glued(word, nxt):
             continue
         if (
             quoted(prev, nxt)
@@ -330,11 +324,9 @@ def _shape_candidates(
                 yield word + nxt[0], nxt[1], CLOSER_TAG, *before(i)  # "曾彩" + "美率"
             elif _stray(nxt, nxt_tag) or (_single_char(nxt) and following(i + 1)[0][:1] in PHRASE_MARKS):
                 yield (word + nxt, *following(i + 1), *before(i))  # "王绍" + "鏊"
-        elif len(word) == 4 and word[3] in names.AFTER_NAME_CHARS:
-            yield word[:3], word[3], CLOSER_TAG, *before(i)  # "崔永乾为"
-        elif len(word) == 3 and word[2] in names.AFTER_NAME_CHARS:
-            yield word[:2], word[2], CLOSER_TAG, *before(i)  # "任命" + "陈健为" + …
-        elif i < last and verb_glued(word, words[i + 1]):
+        elif len(word) in (3, 4) and word[-1] in names.AFTER_NAME_CHARS:
+            yield word[:-1], word[-1], CLOSER_TAG, *before(i)  # "崔永乾为", "陈健为"
+        elif i < last and names.verb_glued(word, words[i + 1]):
             yield word[:2], word[2], VERB_TAG, *before(i)  # "赵磊作" + "了"
     for i in compress(range(len(words)), map(RARE_WORD_LENGTH.__eq__, map(len, words))):
         word = words[i]
@@ -396,7 +388,11 @@ def name_shape_rule(
             continue
         if lexicon.is_place(word) or foreign.is_foreign_run(word) or not plausible_name(word, known):
             continue
-        if _counted_or_dotted(prev, prev_tag, nxt) or prev[-1:] in QUOTE_OPENERS or verb_glued(word, nxt):
+        if (
+            _counted_or_dotted(prev, prev_tag, nxt)
+            or prev[-1:] in QUOTE_OPENERS
+            or names.verb_glued(word, nxt)
+        ):
             continue
         # a fragment: a stray character beside it belongs to the name ("王绍" + "鏊", "屈" + "吴山")
         if _stray(nxt, nxt_tag) or (_stray(prev, prev_tag) and prev not in names.BEFORE_NAME_CHARS):

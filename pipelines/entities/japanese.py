@@ -47,12 +47,6 @@ def _post_at(text: str, pos: int) -> bool:
     return text.startswith(AFTER_JAPANESE, pos) or any(text[pos : pos + n] in posts for n in (2, 3, 4))
 
 
-def _post_before(text: str, start: int) -> bool:
-    """Does a post end right before ``text[start]`` ("会长" + "根本二郎")?"""
-    posts = lexicon.posts()
-    return any(text[start - n : start] in posts for n in (2, 3, 4) if start >= n)
-
-
 def _ends_here(text: str, pos: int) -> bool:
     """Can a name end right before ``text[pos]``?"""
     if pos >= len(text) or not names.is_cjk(text[pos]):
@@ -89,7 +83,7 @@ def japanese_names(text: str) -> list[tuple[str, int]]:
                 continue  # "田中" + "耕作"
             about_japan = JAPAN.search(text, max(0, start - JAPAN_WINDOW), start) is not None
             named = text[max(0, start - 2) : start] in NAMING_WORDS or text[start - 1 : start] == "叫"
-            if about_japan or named or _post_at(text, end) or _post_before(text, start):
+            if about_japan or named or _post_at(text, end) or lexicon.post_ends_at(text, start):
                 found.append((text[start:end], start))
             break
     return found

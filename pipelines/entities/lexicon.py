@@ -46,6 +46,17 @@ def posts() -> frozenset[str]:
 
 
 @cache
+def _longest_post() -> int:
+    return max(map(len, posts()))
+
+
+def post_ends_at(text: str, end: int) -> bool:
+    """Does a post or role end right before ``text[end]`` ("会长" + "根本二郎")?"""
+    table = posts()
+    return any(text[end - n : end] in table for n in range(2, min(end, _longest_post()) + 1))
+
+
+@cache
 def stopwords() -> frozenset[str]:
     return frozenset(data_lines("stopwords_news.txt"))
 

@@ -34,8 +34,7 @@ def _dictionary_item(text: str, pos: int) -> str | None:
         return None
     for n in range(LONGEST_HELD_ITEM, 1, -1):
         item, after = text[pos : pos + n], text[pos + n : pos + n + 1]
-        ends = not after or not names.is_cjk(after) or after in names.AFTER_NAME_CHARS
-        if len(item) == n and ends and tokens.tag(item) in NAME_TAGS:
+        if len(item) == n and names.closes_name(after) and tokens.tag(item) in NAME_TAGS:
             return item
     return None
 
@@ -48,7 +47,7 @@ def _foreign_item(text: str, pos: int) -> str | None:
     after = text[pos + len(run) : pos + len(run) + 1]
     if len(run) < foreign.MIN_RUN or lexicon.is_place(run):
         return None
-    return run if not after or not names.is_cjk(after) or after in names.AFTER_NAME_CHARS else None
+    return run if names.closes_name(after) else None
 
 
 # Marks after a list item that end it where it is: a later item may then be a surname and an

@@ -33,6 +33,13 @@ SOFT_GIVEN_WORD_FREQ = 10
 # ("李军在…", "刘宁莅焦…", "郑秋红及…").
 AFTER_NAME_CHARS = frozenset("在和与及等到莅对向是也都就将说称率从把被让给于已又还曾并同一为很更最却仍便")
 
+
+def closes_name(after: str) -> bool:
+    """Can a name end right before the character ``after``: the text's end, a mark, or a character
+    that starts what follows a name ("在", "和")?"""
+    return not after or not is_cjk(after) or after in AFTER_NAME_CHARS
+
+
 # Of those, the ones that after a three-character reading beat a two-character reading that
 # would form a word ("牛炎平等参加": "牛炎平" + "等", not "牛炎" + "平等").
 AFTER_NAME_WINNERS = frozenset("等在和与及到说一为")
@@ -145,13 +152,20 @@ def name_length_at(text: str, known: set[str] | frozenset[str] = frozenset()) ->
         return short
     if short_ok:
         return short
-    if rest_long[:1] and rest_long[0] in ASPECT_PARTICLES and not tokens.is_word(text[short - 1 : long_]):
+    if verb_glued(text[long_ - 3 : long_], rest_long):
         return short  # "赵磊作了发言": the third character is a verb; not "曾采访过"
     return long_
 
 
 # Particles that follow a verb ("作了", "获过"): a character before one is no part of a name.
 ASPECT_PARTICLES = "了过"
+
+
+def verb_glued(word: str, after: str) -> bool:
+    """A three-character reading whose last character is a verb, before its particle ("赵磊作" +
+    "了"); not when the last two characters are a word ("曾采访" + "过")."""
+    particle = after[:1] and after[0] in ASPECT_PARTICLES  # "" is in every string
+    return len(word) == 3 and bool(particle) and not tokens.is_word(word[1:])
 
 
 def name_ending_at(text: str, known: set[str] | frozenset[str] = frozenset()) -> str | None:
@@ -182,4 +196,4 @@ def word_ends_at(text: str, pos: int) -> bool:
 
 def is_common_word(word: str) -> bool:
     """An ordinary dictionary word that is not tagged as a person's name ("全体", "同时")."""
-    return tokens.is_word(word) and tokens.tag(word) not in ("nr", "nrfg", "nrt")
+    return tokens.is_word(word) and tokens.tag(word) not in tokens.NAME_TAGS

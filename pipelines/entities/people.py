@@ -189,8 +189,9 @@ def _rarer_ending(text: str, pos: int) -> str:
     ch, after = text[pos : pos + 1], text[pos + 1 : pos + 2]
     if not ch or ch not in foreign.DOTTED_ONLY_CHARS:
         return ""
-    ends = not after or not names.is_cjk(after) or after in names.AFTER_NAME_CHARS
-    ends = ends or any(tokens.is_word(text[pos + 1 : pos + 1 + n]) for n in (2, 3))  # "…娃退役"
+    ends = names.closes_name(after) or any(
+        tokens.is_word(text[pos + 1 : pos + 1 + n]) for n in (2, 3)
+    )  # "…娃退役"
     return ch if ends else ""
 
 

@@ -29,6 +29,8 @@ COMMON_WORD_FREQ = 20
 TAG_FIXES = "tag_fixes.tsv"
 # Tag given to lent names while they are lent (jieba's tag for person names).
 NAME_TAG = "nr"
+# jieba's tags for persons' names: Chinese ones, and transliterated ones ("nrt").
+NAME_TAGS = frozenset({"nr", "nrfg", "nrt"})
 
 _ABSENT = object()
 

@@ -70,12 +70,10 @@ def _org_after(text: str, end: int, after: str) -> bool:
 
 
 def _role_before(text: str, start: int) -> bool:
-    posts = lexicon.posts()
-    if start > 0 and text[start - 1] in foreign.ROLE_LAST_CHARS:  # "前锋", "老将"
+    """A role ("前锋", "老将"), a nationality ("波兰人") or a post right before ``text[start]``?"""
+    if start > 0 and text[start - 1] in foreign.ROLE_LAST_CHARS:
         return True
-    if foreign.nationality_before(text, start):  # "波兰人"
-        return True
-    return any(text[start - n : start] in posts for n in range(2, 5) if start - n >= 0)
+    return foreign.nationality_before(text, start) or lexicon.post_ends_at(text, start)
 
 
 def _candidate(text: str, start: int, end: int, need_mark: bool = True) -> str | None:
@@ -84,8 +82,7 @@ def _candidate(text: str, start: int, end: int, need_mark: bool = True) -> str |
     run = text[start:end]
     if not LISTED_MIN <= len(run) <= RUN_MAX:
         return None
-    marked = any(ch in foreign.FOREIGN_MARKS for ch in run) or foreign.unmarked_foreign(run)
-    if need_mark and not marked and tokens.tag(run) != "nrt":
+    if need_mark and not foreign.reads_foreign(run) and tokens.tag(run) != "nrt":
         return None  # no foreign mark, and not a transliterated name jieba holds ("莱昂纳德")
     if tokens.is_word(run) and tokens.tag(run) not in NAME_TAGS:
         return None  # "伊斯兰", "法西斯", "布鲁塞尔"
@@ -110,7 +107,7 @@ ADDRESSED_RUN = re.compile(rf"[{_TABLE}{_ENDS}]{{2,{RUN_MAX}}}(?=先生|女士|�
 def _may_be_name(run: str) -> bool:
     """A quick test before a run is cut: a foreign mark in it, or a start jieba holds as a
     transliterated name ("莱昂纳德" of "莱昂纳德夫妇")."""
-    if any(ch in foreign.FOREIGN_MARKS for ch in run) or foreign.unmarked_foreign(run):
+    if foreign.reads_foreign(run):
         return True
     return any(tokens.tag(run[:n]) == "nrt" for n in range(LISTED_MIN, len(run) + 1))
 
