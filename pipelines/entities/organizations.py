@@ -6,7 +6,7 @@ import re
 from itertools import compress, repeat
 
 from . import lexicon, names
-from .spans import BODY_JOINERS, DIVISION_CHARS, INNER_JOINERS, grow_left, joins_fields
+from .spans import INNER_JOINERS, grow_left, joined_division, joins_fields
 
 # A token ending with one of these ends an organisation's name.
 ORG_SUFFIXES = lexicon.words(
@@ -42,19 +42,6 @@ def _is_head(word: str) -> bool:
     return word == m.group(0) or len(m.group(0)) > 1 or len(word) >= SHORT_HEAD_MIN_TOKEN
 
 
-def _joined_division(words: list[str], j: int) -> bool:
-    """A joining word glued to the division character that starts a body's name, right after
-    another body ("农村局" + "和县" + "科技局"; not the county "和县" itself)."""
-    word = words[j]
-    return (
-        len(word) == 2
-        and word[0] in BODY_JOINERS
-        and word[1] in DIVISION_CHARS
-        and j > 0
-        and _is_head(words[j - 1])
-    )
-
-
 def _start(words: list[str], tags: list[str | None], first: int, index: int) -> int:
     """Move the start past lead-in words and names of people ("冯利民代表区党工委")."""
     for j in range(index - 1, first - 1, -1):
@@ -66,7 +53,7 @@ def _start(words: list[str], tags: list[str | None], first: int, index: int) -> 
             return j + 1
         if len(word) == 2 and word[0] in LEADING_PREPOSITIONS and tags[j] is None:
             return j  # "记者" + "从市" + "发展改革委": the name starts after the glued preposition
-        if _joined_division(words, j):
+        if joined_division(words, j):
             return j  # "农村局" + "和县" + "科技局": "和" joins two bodies, "县" starts the second
     return first
 
@@ -79,7 +66,7 @@ def find_organizations(words: list[str], tags: list[str | None]) -> list[str]:
     for i in heads:
         first = _start(words, tags, grow_left(words, tags, i, MAX_ORG_CHARS), i)
         name = "".join(words[first : i + 1])
-        if len(name) > MIN_ORG_CHARS and (name[0] in LEADING_PREPOSITIONS or _joined_division(words, first)):
+        if len(name) > MIN_ORG_CHARS and (name[0] in LEADING_PREPOSITIONS or joined_division(words, first)):
             name = name[1:]
         if first == i and tags[i] != "nt":
             continue

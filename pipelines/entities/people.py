@@ -416,7 +416,6 @@ def _dotted_rule(text: str, out: PeopleResult) -> None:
 # A name and a note on the person in brackets: "李富强（中共迁安市委副书记）：", "陈力行（52岁，
 # 职工）", "王昆（左）" (where one stands in a photograph).
 BRACKETED_NOTE = re.compile(r"([\u4e00-\u9fff]{2,6})[（(]([^（）()]{1,40})[）)]")
-PHOTO_PLACE = re.compile(r"[左右中][一二三四五六七八九\d]?|前排[左右中]?[一二三四五六七八九\d]?")
 
 
 # Lowest name score of an author so given (the brackets after a title are a strong cue), and of a
@@ -435,7 +434,7 @@ def _bracketed_note_rule(text: str, known: set[str], out: PeopleResult) -> None:
             out.add(name, "bracketed-note")
     for m in BRACKETED_NOTE.finditer(text):
         note = m.group(2)
-        in_photo = PHOTO_PLACE.fullmatch(note) is not None
+        in_photo = titles.PHOTO_PLACE.fullmatch(note) is not None
         # an age or a post in the note is about a person: a name shape with a listed surname is
         # enough ("陈力行（52岁，…）", "席小平（…社社长）"); a place in a photograph asks more
         described = re.search(r"\d+岁", note) is not None or _post_regex().search(note) is not None

@@ -8,7 +8,7 @@ from itertools import compress, repeat
 from operator import eq
 
 from . import lexicon
-from .spans import BODY_ENDINGS, BODY_JOINERS
+from .spans import joined_division
 
 # Suffixes that turn the words before them into a place: village, community, town, street office.
 PLACE_SUFFIX = re.compile(r"(?:村|社区|街道|镇|乡|新区|开发区|产业集聚区|湖|河|山)$")
@@ -49,12 +49,6 @@ def _village(words: list[str], tags: list[str | None], i: int) -> str | None:
     return stem + words[i] if 2 <= len(stem) <= MAX_STEM else None
 
 
-def _joined_to_a_body(words: list[str], i: int) -> bool:
-    """Is ``words[i]`` ("和县") a joining word glued to a division right after a body's name?"""
-    word = words[i]
-    return len(word) == 2 and word[0] in BODY_JOINERS and i > 0 and words[i - 1].endswith(BODY_ENDINGS)
-
-
 def find_places(words: list[str], tags: list[str | None]) -> list[str]:
     """Places named in the token stream, in order, each once."""
     gazetteer = lexicon.places()
@@ -71,7 +65,7 @@ def find_places(words: list[str], tags: list[str | None]) -> list[str]:
         name = None
         if word in gazetteer:
             following = words[i + 1] if i + 1 < len(words) else ""
-            name = None if NOT_PLACE_AFTER.match(following) or _joined_to_a_body(words, i) else word
+            name = None if NOT_PLACE_AFTER.match(following) or joined_division(words, i) else word
         elif word in PLACE_SUFFIX_TOKENS:
             name = _village(words, tags, i) if i > 0 else None
         elif PLACE_SUFFIX.search(word):

@@ -46,6 +46,19 @@ DIVISION_CHARS = "省市县区镇乡村"
 BODY_JOINERS = "和与及"
 
 
+def joined_division(words: list[str], j: int) -> bool:
+    """Is ``words[j]`` a joining word glued to the division character that starts a body's name,
+    right after another body ("农村局" + "和县" + "科技局"; not the county "和县" itself)?"""
+    word = words[j]
+    return (
+        len(word) == 2
+        and word[0] in BODY_JOINERS
+        and word[1] in DIVISION_CHARS
+        and j > 0
+        and words[j - 1].endswith(BODY_ENDINGS)
+    )
+
+
 def grow_left(
     words: list[str], tags: list[str | None], index: int, max_chars: int, max_tokens: int = 8
 ) -> int:

@@ -34,8 +34,8 @@ RARE_VERB_FREQ = 200
 
 # A short note in brackets between a post and the name ("副县长（挂职）", "主任(兼)"): part of the title.
 POST_NOTE = re.compile(r"[(（][\u4e00-\u9fff]{1,6}[)）]")
-# A note that places the person in a photo ("（左二）", "（前排中）"): not part of the title.
-PHOTO_PLACE = re.compile(r"[(（][左右中前后排一二三四五六七八九十]+[)）]")
+# What a bracketed note says to place a person in a photo ("左二", "前排中"): not a title's part.
+PHOTO_PLACE = re.compile(r"[前后]排[左右中]?[一二三四五六七八九十\d]?|[左右中][一二三四五六七八九十\d]?")
 
 # Longest title phrase kept (characters).
 MAX_TITLE = 40
@@ -88,7 +88,7 @@ def title_before(text: str, end: int) -> str | None:
     note = _note_ending_at(text, end)
     if note:  # "副县长（挂职）": the title before the note, and the note
         title = title_before(text, end - len(note))
-        return title + note if title and not PHOTO_PLACE.fullmatch(note) else title
+        return title + note if title and not PHOTO_PLACE.fullmatch(note[1:-1]) else title
     window = text[max(0, end - MAX_TITLE) : end]
     bounds = [m.end() for m in BOUNDARY.finditer(window)]
     return _title_of_clause(window[bounds[-1] :] if bounds else window)
@@ -102,6 +102,8 @@ def note_after_post(text: str, pos: int) -> str:
 
 def _note_ending_at(text: str, end: int) -> str:
     """The bracketed note that ends right before ``text[end]`` (a post's, see ``note_after_post``)."""
+    if text[end - 1 : end] not in (")", "）"):  # most titles: no note to look for
+        return ""
     for n in range(3, 9):
         if end - n >= 0 and POST_NOTE.fullmatch(text, end - n, end):
             return note_after_post(text, end - n)
