@@ -649,3 +649,22 @@ def test_a_long_run_of_table_characters_reads_as_foreign_without_a_mark():
     assert people("美国太平洋总部司令布鲁赫海军上将出席。")[0][0] == "布鲁赫"
     # a subject jieba cuts in pieces, with no foreign mark
     assert people("阿吉莱拉则安静地说：“我们尽力了。”") == [("阿吉莱拉", [])]
+
+
+def test_a_well_known_person_needs_no_cue():
+    assert [n for n, _ in people("巴金的作品影响了几代人。")] == ["巴金"]
+    assert [n for n, _ in people("大家学习雷锋，弘扬焦裕禄精神。")] == ["雷锋", "焦裕禄"]
+    assert [n for n, _ in people("他获得了鲁迅文学奖。")] == ["鲁迅"]
+    # a place or a body named after the person is no mention of the person
+    assert people("鲁迅中学的学生参加了活动。") == []
+    assert people("宋庆龄基金会捐赠了一批图书。") == []
+
+
+def test_a_well_known_short_name_inside_a_longer_name_is_not_read():
+    # jieba cuts these as a listed two-character name plus a piece: the piece goes on the name
+    assert "李鹏" not in [n for n, _ in people("李鹏飞说，今年的收成不错。")]
+    assert "王楠" not in [n for n, _ in people("王楠楠获得冠军。")]
+    # a listed name jieba does not hold as one word is read on its pieces ("栗" + "战书"),
+    # and one inside a longer listed name is not read alone ("布" + "林肯")
+    assert [n for n, _ in people("他们常常说起栗战书。")] == ["栗战书"]
+    assert [n for n, _ in people("他们常常说起布林肯。")] == ["布林肯"]

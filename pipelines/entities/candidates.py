@@ -17,6 +17,22 @@ NOT_PERSON_AFTER = re.compile(
 
 NAME_TAGS = tokens.NAME_TAGS
 
+# What a doctrine, an award or a body of work named after a person ends with ("马克思主义",
+# "邓小平理论", "鲁迅文学奖"): jieba holds these as one word, the person's name is its start.
+NAMED_AFTER_ENDINGS = (
+    "主义者",
+    "主义",
+    "思想",
+    "理论",
+    "文学奖",
+    "著作",
+    "故居",
+    "纪念馆",
+    "文集",
+    "全集",
+    "选集",
+)
+
 # Part-of-speech tags of a two-character prefix that make "prefix + one more character" an
 # unlikely name ("满意度", "高度评价"); nouns stay allowed ("王家" in "王家鹏").
 NON_NAME_PREFIX_TAGS = frozenset({"v", "vn", "vd", "a", "ad", "an", "d", "p", "c", "r", "m", "q", "u"})

@@ -36,6 +36,8 @@ Rules, strongest first (each reported in provenance):
                           a post comes before or after it: "日本首相桥本龙太郎" (``japanese``).
 18. ``enumerated``        numbered items that are all names, one of them found or most of them
                           names jieba holds or transliterations: "（１）希拉克（２）朱佩（３）若斯潘".
+19. ``notable-name``      a well-known person (``pipelines/data/notable_people.txt``) with no cue
+                          around the name: "学习雷锋", "巴金的作品", "弘扬焦裕禄精神" (``notable``).
 
 Names from rules 1-3 are strong: the other articles of the page know them. A name a weak rule
 finds with name-like characters is lent on too where a caller keeps a corpus of names
@@ -50,10 +52,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from . import foreign, japanese, lexicon, lists, namechars, names, titles, tokens, translit
+from . import foreign, japanese, lexicon, lists, namechars, names, notable, titles, tokens, translit
 from .candidates import (
     FUNCTION_SURNAMES,
     NAME_TAGS,
+    NAMED_AFTER_ENDINGS,
     NOT_PERSON_AFTER,
     PeopleResult,
     function_char_plus_word,
@@ -367,21 +370,6 @@ def _dictionary_name_rule(words: list[str], tags: list[str | None], out: PeopleR
         out.add(word, "dictionary-name", share=score >= SHARED_NAME_SCORE)
 
 
-# What a doctrine, an award or a body of work named after a person ends with ("马克思主义",
-# "邓小平理论", "鲁迅文学奖"): jieba holds these as one word, the person's name is its start.
-NAMED_AFTER_ENDINGS = (
-    "主义者",
-    "主义",
-    "思想",
-    "理论",
-    "文学奖",
-    "著作",
-    "故居",
-    "纪念馆",
-    "文集",
-    "全集",
-    "选集",
-)
 NAMED_AFTER_TAILS = frozenset(e[-2:] for e in NAMED_AFTER_ENDINGS)
 # Shortest name so read (a one-character start is an abbreviation: "马列主义").
 NAMED_AFTER_MIN = 2
@@ -487,6 +475,7 @@ def find_people(
         out.add_new([name], "japanese-name", title_before(text, start))
     out.add_new(translit.run_names(text, PERSON_NEXT, [*out.titles, *known]), "transliterated-name")
     _named_after_rule(words, out)
+    out.add_new(notable.notable_names(words), "notable-name")
     lists.lists_with_known(text, known, out)
     lists.enumerated_rule(text, known, out)
     _known_mentions(text, confirmed, out)
