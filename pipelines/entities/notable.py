@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import compress
+from operator import itemgetter
 
 from . import lexicon, namechars, names, tokens
 from .candidates import NAMED_AFTER_ENDINGS
@@ -35,8 +37,9 @@ def notable_people() -> frozenset[str]:
 
 
 @cache
-def _first_chars() -> frozenset[str]:
-    return frozenset(name[0] for name in notable_people())
+def _starts() -> frozenset[str]:
+    """Every start of a listed name, the name included: the words a mention may begin with."""
+    return frozenset(name[:n] for name in notable_people() for n in range(1, len(name) + 1))
 
 
 def _name_goes_on(name: str, next_word: str) -> bool:
@@ -52,6 +55,7 @@ def _name_goes_on(name: str, next_word: str) -> bool:
 # Endings of one word jieba holds that names something after a listed person ("雷锋精神"; a spirit
 # is named after any hero, unlike after a name jieba merely tags as one: "崇高精神").
 NAMED_AFTER_WORD_ENDINGS = (*NAMED_AFTER_ENDINGS, "精神")
+NAMED_AFTER_TAILS = frozenset(ending[-2:] for ending in NAMED_AFTER_WORD_ENDINGS)
 
 
 def _named_after(word: str, table: frozenset[str]) -> str | None:
@@ -65,17 +69,17 @@ def _named_after(word: str, table: frozenset[str]) -> str | None:
 def notable_names(words: list[str]) -> list[str]:
     """The listed names in ``words`` (jieba's cut of a text), each where the cut starts and ends a
     word with it, in order of first mention."""
-    table, firsts = notable_people(), _first_chars()
+    table, starts = notable_people(), _starts()
     longest = max(map(len, table))
     found: list[str] = []
-    for i, word in enumerate(words):
-        if not word or word[0] not in firsts:
-            continue
-        named_after = _named_after(word, table)  # "雷锋精神", which jieba holds as one word
-        if named_after:
-            if named_after not in found:
-                found.append(named_after)
-            continue
+    # the word tests run over the whole token list at C speed; the rest on the few hits
+    for i in compress(
+        range(len(words)), map(NAMED_AFTER_TAILS.__contains__, map(itemgetter(slice(-2, None)), words))
+    ):
+        named_after = _named_after(words[i], table)  # "雷锋精神", which jieba holds as one word
+        if named_after and named_after not in found:
+            found.append(named_after)
+    for i in compress(range(len(words)), map(starts.__contains__, words)):
         joined = ""
         for k in range(i, min(i + MAX_PIECES, len(words))):
             joined += words[k]
