@@ -668,3 +668,11 @@ def test_a_well_known_short_name_inside_a_longer_name_is_not_read():
     # and one inside a longer listed name is not read alone ("布" + "林肯")
     assert [n for n, _ in people("他们常常说起栗战书。")] == ["栗战书"]
     assert [n for n, _ in people("他们常常说起布林肯。")] == ["布林肯"]
+
+
+def test_tibetan_names_are_two_or_three_name_parts():
+    assert [n for n, _ in people("78岁的尼姑次仁卓玛因患高血压住院。")] == ["次仁卓玛"]
+    assert [n for n, _ in people("牧民平措旺堆和他的家人搬进了新居。")] == ["平措旺堆"]
+    # one part alone, or parts before a place, make no name
+    assert people("格桑花开满了山坡。") == []
+    assert people("次仁卓玛村的村民修通了公路。") == []

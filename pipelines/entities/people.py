@@ -38,6 +38,7 @@ Rules, strongest first (each reported in provenance):
                           names jieba holds or transliterations: "（１）希拉克（２）朱佩（３）若斯潘".
 19. ``notable-name``      a well-known person (``pipelines/data/notable_people.txt``) with no cue
                           around the name: "学习雷锋", "巴金的作品", "弘扬焦裕禄精神" (``notable``).
+20. ``tibetan-name``      two or three parts of Tibetan names in a row: "次仁卓玛" (``tibetan``).
 
 Names from rules 1-3 are strong: the other articles of the page know them. A name a weak rule
 finds with name-like characters is lent on too where a caller keeps a corpus of names
@@ -52,7 +53,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from . import foreign, japanese, lexicon, lists, namechars, names, notable, titles, tokens, translit
+from . import foreign, japanese, lexicon, lists, namechars, names, notable, tibetan, titles, tokens, translit
 from .candidates import (
     FUNCTION_SURNAMES,
     NAME_TAGS,
@@ -128,6 +129,9 @@ def _title_rule(text: str, known: set[str], out: PeopleResult) -> None:
         framed = foreign.framed_name_at(text, start)
         if framed and len(framed) > max(n, len(translit or "")):  # "主席施图岑贝格、"
             translit = framed
+        tibetan_name = tibetan.name_at(text, start)
+        if tibetan_name and len(tibetan_name) > max(n, len(translit or "")):  # "牧民平措旺堆"
+            translit = tibetan_name
         if translit and len(translit) >= n and name not in known:  # "总统普京", "秘书长古特雷斯"
             name = translit
         elif not n or not plausible_name(name, known, vouched=_closed_after(text, start + n, m.group(0))):
@@ -476,6 +480,7 @@ def find_people(
     out.add_new(translit.run_names(text, PERSON_NEXT, [*out.titles, *known]), "transliterated-name")
     _named_after_rule(words, out)
     out.add_new(notable.notable_names(words), "notable-name")
+    out.add_new(tibetan.tibetan_names(text, words), "tibetan-name")
     lists.lists_with_known(text, known, out)
     lists.enumerated_rule(text, known, out)
     _known_mentions(text, confirmed, out)
