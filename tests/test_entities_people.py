@@ -668,6 +668,8 @@ def test_a_well_known_short_name_inside_a_longer_name_is_not_read():
     # and one inside a longer listed name is not read alone ("布" + "林肯")
     assert [n for n, _ in people("他们常常说起栗战书。")] == ["栗战书"]
     assert [n for n, _ in people("他们常常说起布林肯。")] == ["布林肯"]
+    # nor as a part of a dotted name
+    assert [n for n, _ in people("他会见了乔治·布什，")] == ["乔治·布什"]
 
 
 def test_tibetan_names_are_two_or_three_name_parts():

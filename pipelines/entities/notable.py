@@ -19,6 +19,7 @@ from operator import itemgetter
 
 from . import lexicon, namechars, names, tokens
 from .candidates import NAMED_AFTER_ENDINGS
+from .foreign import DOTS
 
 TABLE = "notable_people.txt"
 # How many words of jieba's cut a listed name may span ("焦" + "裕禄").
@@ -80,6 +81,8 @@ def notable_names(words: list[str]) -> list[str]:
         if named_after and named_after not in found:
             found.append(named_after)
     for i in compress(range(len(words)), map(starts.__contains__, words)):
+        if i > 0 and words[i - 1][-1:] in DOTS:
+            continue  # the last part of a longer dotted name ("亚历山大·克瓦希涅夫斯基")
         joined = ""
         for k in range(i, min(i + MAX_PIECES, len(words))):
             joined += words[k]
@@ -89,7 +92,7 @@ def notable_names(words: list[str]) -> list[str]:
                 continue
             next_word = words[k + 1] if k + 1 < len(words) else ""
             after = next_word + (words[k + 2] if k + 2 < len(words) else "")
-            namesake = NAMESAKE_AFTER.match(after) is not None
+            namesake = NAMESAKE_AFTER.match(after) is not None or after[:1] in DOTS
             if not namesake and not _name_goes_on(joined, next_word) and joined not in found:
                 found.append(joined)
             break
