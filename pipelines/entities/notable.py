@@ -38,6 +38,11 @@ def notable_people() -> frozenset[str]:
 
 
 @cache
+def _longest() -> int:
+    return max(map(len, notable_people()))
+
+
+@cache
 def _starts() -> frozenset[str]:
     """Every start of a listed name, the name included: the words a mention may begin with."""
     return frozenset(name[:n] for name in notable_people() for n in range(1, len(name) + 1))
@@ -68,10 +73,9 @@ def _named_after(word: str, table: frozenset[str]) -> str | None:
 
 
 def notable_names(words: list[str]) -> list[str]:
-    """The listed names in ``words`` (jieba's cut of a text), each where the cut starts and ends a
-    word with it, in order of first mention."""
-    table, starts = notable_people(), _starts()
-    longest = max(map(len, table))
+    """The listed names in ``words`` (jieba's cut of a text), each once, where the cut starts and
+    ends a word with it or holds it before a named-after ending (the caller orders them)."""
+    table, starts, longest = notable_people(), _starts(), _longest()
     found: list[str] = []
     # the word tests run over the whole token list at C speed; the rest on the few hits
     for i in compress(
