@@ -680,3 +680,34 @@ def test_tibetan_names_are_two_or_three_name_parts():
     # one part alone, or parts before a place, make no name
     assert people("格桑花开满了山坡。") == []
     assert people("次仁卓玛村的村民修通了公路。") == []
+
+
+def test_items_between_listed_people_are_people_whatever_their_characters():
+    # 郑家富 (a surname and a word), 司徒华 (a compound surname), 周梁淑怡 (two surnames) and
+    # 刘千石 (a character names seldom hold) are read only because the list says what it holds
+    text = "本届理事有王建国、郑家富、司徒华、周梁淑怡、刘志强、陈晓明。委员会由孙海涛、杨森、刘千石、涂谨申组成。"
+    found = [n for n, _ in people(text)]
+    for name in ("郑家富", "司徒华", "周梁淑怡", "杨森", "刘千石"):
+        assert name in found
+    # a place or an everyday word between names is no name
+    assert [n for n, _ in people("名单上有孙海涛、北京、刘志强、电脑、陈晓明。")] == [
+        "孙海涛",
+        "刘志强",
+        "陈晓明",
+    ]
+
+
+def test_an_everyday_word_of_transliteration_characters_is_no_foreign_name():
+    assert people("要做好国有企业下岗职工基本生活保障工作。") == []
+    assert people("他曾荣获国家杰出青年基金。") == []
+    assert people("他说基本法里也有规定。") == []
+
+
+def test_a_title_ending_inside_a_word_that_runs_on_is_no_title():
+    assert people("把学习理论同学习贯彻中央精神结合起来。") == []
+    assert people("护士长江丽带领护理团队守护病人。") == [("江丽", ["护士长"])]
+
+
+def test_a_rare_noun_of_jiebas_dictionary_may_be_a_name():
+    assert [n for n, _ in people("刘彦彬认为，这笔钱不是小数目。")] == ["刘彦彬"]
+    assert people("黄皮肤、黑头发的孩子们笑了。") == []

@@ -135,6 +135,15 @@ def starts_inside_word(text: str, start: int, end: int) -> bool:
     return False
 
 
+def ends_inside_word(text: str, end: int) -> bool:
+    """Does the word ending at ``text[end]`` end inside a frequent word that its last character
+    starts, with another word right after that one ("同学" of "同学习贯彻": 学习 | 贯彻; not "护士长"
+    of "护士长江丽", where no word starts at 丽)?"""
+    if end < 1 or tokens.freq(text[end - 1 : end + 1]) < STRADDLING_WORD_FREQ:
+        return False
+    return any(tokens.is_word(text[end + 1 : end + 1 + n]) for n in (2, 3) if end + 1 + n <= len(text))
+
+
 def spans_two_words(text: str, start: int, end: int) -> bool:
     """Is ``text[start:end]`` only the end of one frequent word and the start of the next ("女儿" in
     "妇女儿童")? A title inside a longer name of an office is none ("部长" in "外交部长")."""

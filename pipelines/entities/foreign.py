@@ -40,12 +40,30 @@ UNMARKED_MIN_RUN = 3
 UNMARKED_PAIR_FREQ = 300
 
 
+# A run that starts with an everyday word jieba holds this often (not as a name or a place) is that
+# word and what follows, no name: "基本" of "基本生活", "基金" (jieba holds no transliterated name
+# starting with such a word: "罗马诺" and "波斯特" start with places).
+COMMON_START_FREQ = 1000
+# The tags of such an everyday word's rivals: names and places.
+NAME_OR_PLACE_TAGS = frozenset({*tokens.NAME_TAGS, "ns"})
+
+
+def starts_with_everyday_word(run: str) -> bool:
+    """Do the first two characters of ``run`` make a common word that is no name or place, while
+    jieba does not hold the whole run as a name?"""
+    head = run[:2]
+    tag = tokens.tag(head)
+    if tag is None or tag in NAME_OR_PLACE_TAGS or tokens.freq(head) < COMMON_START_FREQ:
+        return False
+    return tokens.tag(run) not in tokens.NAME_TAGS
+
+
 def is_foreign_run(word: str) -> bool:
     """Is ``word`` wholly made of transliteration characters, with a foreign mark among them, or
     long enough and made of no word jieba holds?"""
     if not MIN_RUN <= len(word) <= MAX_RUN or not all(ch in TRANSLIT_CHARS for ch in word):
         return False
-    if lexicon.is_place(word):
+    if lexicon.is_place(word) or starts_with_everyday_word(word):
         return False
     return reads_foreign(word)
 

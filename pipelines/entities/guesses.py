@@ -150,6 +150,8 @@ def token_candidates(words: list[str], tags: list[str | None]) -> list[tuple[str
     # the tag and surname tests run over the whole token list at C speed; the rest on the few hits
     tagged = compress(range(len(words)), map(CANDIDATE_TAGS.__contains__, tags))
     out = [(words[i], i, i) for i in tagged if len(words[i]) >= 2 and names.is_cjk(words[i][0])]
+    rare = compress(range(len(words)), map(RARE_WORD_LENGTH.__eq__, map(len, words)))
+    out += [(words[i], i, i) for i in rare if names.rare_name_noun(words[i])]  # "刘彦彬"
     last = len(words) - 1
     out += [
         (words[i] + words[i + 1], i, i + 1)
@@ -176,6 +178,8 @@ def person_verb_rule(
         if word in lexicon.foreign_brands():  # "欧佩克"
             continue
         pos = tags[first] if first == end else None
+        if pos is not None and names.rare_name_noun(word):
+            pos = None  # judged as if jieba had coined it: "刘彦彬"
         common_nr = pos in NAME_TAGS and len(word) == 2 and tokens.freq(word) >= COMMON_NR_FREQ
         if common_nr and namechars.name_score(word, 1) < COMMON_NR_MIN_SCORE:
             continue  # "文明", "智慧"; not "李鹏"
@@ -263,7 +267,7 @@ QUOTE_CLOSERS = "》”’」』"
 QUOTED_NAME_SCORE = 6.0
 # Last characters of nouns for people ("原告", "果农", "打工仔", "讲师"): after another noun a
 # candidate is mostly part of a name of a thing ("示范区郑焦晋").
-PERSON_NOUN_ENDINGS = frozenset("人员者家师工农民长生手匠仔主官告兵士友子妻夫姐妹兄弟事")
+PERSON_NOUN_ENDINGS = frozenset("人员者家师工农民长生手匠仔主官告兵士友子妻夫姐妹兄弟事队")
 # ...unless the candidate is that name-like ("任命崔永乾为…": jieba tags 任命 a noun).
 SHAPE_AFTER_NOUN_SCORE = 6.0
 
@@ -307,7 +311,7 @@ def _shape_candidates(
 
     single, _ = lexicon.surnames()
     for word, first, end in candidates:
-        if first == end and tags[first] is not None:
+        if first == end and tags[first] is not None and not names.rare_name_noun(word):
             continue  # jieba knows the word: other rules judge it
         if first != end and tags[end] in NOT_GIVEN_TAGS:
             continue  # "路" + "西侧": no given name
@@ -328,10 +332,6 @@ def _shape_candidates(
             yield word[:-1], word[-1], CLOSER_TAG, *before(i)  # "崔永乾为", "陈健为"
         elif i < last and names.verb_glued(word, words[i + 1]):
             yield word[:2], word[2], VERB_TAG, *before(i)  # "赵磊作" + "了"
-    for i in compress(range(len(words)), map(RARE_WORD_LENGTH.__eq__, map(len, words))):
-        word = words[i]
-        if word[0] in single and tags[i] in RARE_WORD_TAGS and tokens.freq(word) < RARE_WORD_FREQ:
-            yield (word, *following(i), *before(i))  # "陈佳洱": a name jieba holds under a noun's tag
     for i in compress(range(len(words)), map(UNKNOWN.__contains__, tags)):
         word = words[i]
         if 3 <= len(word) <= 4 and word[0] in GLUE_CHARS and word[1] in single:
@@ -342,11 +342,9 @@ def _shape_candidates(
                 yield (word[1] + nxt, *following(i + 1), word[0], GLUE_TAG)  # "家张" + "守义"
 
 
-# A three-character word jieba's dictionary holds this rarely, as a noun, is
-# judged as if jieba had coined it: the dictionary holds many names as nouns ("陈佳洱").
+# The length of the words jieba may hold as rare nouns that are names (``names.rare_name_noun``),
+# judged as if jieba had coined them: the dictionary holds many names as nouns ("陈佳洱").
 RARE_WORD_LENGTH = 3
-RARE_WORD_FREQ = 10
-RARE_WORD_TAGS = frozenset({"n", "nz"})  # not a time ("隋末唐") or a place
 # Marks that end a phrase: a lone character before one ends the name before it ("王义" + "胜" + "、").
 PHRASE_MARKS = frozenset("、，。；：！？）")
 # Characters jieba glues to a name after them: prepositions and verbs of address ("致牟小东").

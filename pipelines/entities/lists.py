@@ -110,6 +110,62 @@ def lists_with_known(text: str, known: set[str], out: PeopleResult) -> None:
             out.add(name, "list-with-known", shared if shared in first_titles else None)
 
 
+# A run of "、" items, each two to four characters long.
+ITEM_RUN = re.compile(r"[\u4e00-\u9fff]{2,6}(?:、[\u4e00-\u9fff]{2,6})+")
+# Everyday words jieba holds this often under another tag than a name are no list item's name.
+GAP_WORD_FREQ = 100
+
+
+def _gap_name(item: str) -> bool:
+    """Is a list item standing between found names shaped as a name, judged loosely (the list
+    already says what it holds): a surname and one or two given characters none of which a given
+    name never holds, a compound surname and one or two ("司徒华"), or two surnames and a two-character
+    given name ("梁刘柔芬"); not a place and no everyday word."""
+    sl = names.surname_length(item)
+    if not sl:
+        return False
+    given = item[sl:]
+    if len(item) == 4 and sl == 1 and names.surname_length(given) == 1:
+        given = given[1:]  # a married woman's two surnames
+    if not 1 <= len(given) <= names.MAX_GIVEN or any(ch in names.NEVER_GIVEN_CHARS for ch in given):
+        return False
+    if lexicon.is_place(item) or foreign.PLACE_LIKE_ENDING.search(item):
+        return False
+    tag = tokens.tag(item)
+    return tag is None or tag in NAME_TAGS or tokens.freq(item) < GAP_WORD_FREQ
+
+
+def list_gaps_rule(text: str, out: PeopleResult) -> None:
+    """Items of a "、" list that stand between found people, with the list's marks on both sides
+    ("李柱铭、杨森、刘千石、涂谨申": 杨森 and 刘千石): the list says they are people, so their
+    characters are judged loosely (``_gap_name``)."""
+    for m in ITEM_RUN.finditer(text):
+        items = m.group(0).split(LIST_SEPARATOR)
+        gap: list[str] = []  # the unfound items since the last found one
+        opened = _ends_with_found(items[0], out)
+        for item in items[1:-1]:
+            if item in out.titles:
+                if opened and gap:
+                    for name in gap:
+                        out.add(name, "between-listed")
+                gap, opened = [], True
+            elif opened and _gap_name(item):
+                gap.append(item)
+            else:
+                gap, opened = [], False
+        if opened and gap and _starts_with_found(items[-1], out):
+            for name in gap:
+                out.add(name, "between-listed")
+
+
+def _ends_with_found(item: str, out: PeopleResult) -> bool:
+    return any(item.endswith(name) for name in out.titles)
+
+
+def _starts_with_found(item: str, out: PeopleResult) -> bool:
+    return any(item.startswith(name) for name in out.titles)
+
+
 # Numbered items: "（１）希拉克（２）朱佩（３）若斯潘", "①霍华德②基廷③博尔格".
 ENUMERATOR = r"(?:[（(][0-9０-９一二三四五六七八九十]{1,2}[）)]|[①-⑳])"
 ENUMERATED = re.compile(rf"{ENUMERATOR}([\u4e00-\u9fff·]{{2,12}})(?={ENUMERATOR}|[^\u4e00-\u9fff·]|$)")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from . import lexicon, tokens
+from . import lexicon, namechars, tokens
 
 # Characters that (almost) never occur in a given name: particles, measure words, units of
 # administration and time. A candidate holding one is not a name.
@@ -66,6 +66,11 @@ ADDRESS_CHARS = frozenset("老")
 
 # Longest given name (characters after the surname).
 MAX_GIVEN = 2
+# A three-character word jieba holds as a noun this rarely, starting with a surname, may be a name.
+RARE_NAME_NOUN_TAGS = frozenset({"n", "nz"})
+RARE_NAME_NOUN_FREQ = 50
+# ...when its characters are this name-like ("陈佳洱" 5.6, "罗大佑" 4.1; "黄皮肤" 3.7, "金钥匙" 3.0).
+RARE_NAME_NOUN_SCORE = 4.0
 
 
 def is_cjk(ch: str) -> bool:
@@ -195,5 +200,20 @@ def word_ends_at(text: str, pos: int) -> bool:
 
 
 def is_common_word(word: str) -> bool:
-    """An ordinary dictionary word that is not tagged as a person's name ("全体", "同时")."""
-    return tokens.is_word(word) and tokens.tag(word) not in tokens.NAME_TAGS
+    """An ordinary dictionary word that is not tagged as a person's name ("全体", "同时"); a rare
+    three-character noun that starts with a surname is none (jieba holds many names as nouns:
+    "刘彦彬", "陈佳洱")."""
+    if not tokens.is_word(word) or tokens.tag(word) in tokens.NAME_TAGS:
+        return False
+    return not rare_name_noun(word)
+
+
+def rare_name_noun(word: str) -> bool:
+    """A three-character word jieba holds rarely as a noun that starts with a surname ("刘彦彬")."""
+    return (
+        len(word) == 3
+        and tokens.tag(word) in RARE_NAME_NOUN_TAGS
+        and tokens.freq(word) < RARE_NAME_NOUN_FREQ
+        and surname_length(word) == 1
+        and namechars.name_score(word, 1) >= RARE_NAME_NOUN_SCORE
+    )

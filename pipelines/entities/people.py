@@ -5,7 +5,7 @@ Rules, strongest first (each reported in provenance):
 1. ``title-before-name``  a post or role ends right before a name: "市委副书记、市长徐衣显",
                           "创业者王一鸣", "总统拜登" (a transliterated name, ``foreign``).
 2. ``leader-list``        names listed after "区领导", "参加会议的有": "刘春明、冯利民、许海玲"
-                          (``lists``, as are rules 6, 7 and 18).
+                          (``lists``, as are rules 6, 7, 18 and 21).
 3. ``comrade``            "焦裕禄同志".
 4. ``name-before-post``   a name right before an office, or a doctor's or a teacher's role: "王小平书记",
                           "王建国医生".
@@ -39,6 +39,8 @@ Rules, strongest first (each reported in provenance):
 19. ``notable-name``      a well-known person (``pipelines/data/notable_people.txt``) with no cue
                           around the name: "学习雷锋", "巴金的作品", "弘扬焦裕禄精神" (``notable``).
 20. ``tibetan-name``      two or three parts of Tibetan names in a row: "次仁卓玛" (``tibetan``).
+21. ``between-listed``    "、" list items standing between found people, judged loosely by their
+                          characters: "李柱铭、杨森、刘千石、涂谨申" gives 杨森 and 刘千石 (``lists``).
 
 Names from rules 1-3 are strong: the other articles of the page know them. A name a weak rule
 finds with name-like characters is lent on too where a caller keeps a corpus of names
@@ -60,6 +62,7 @@ from .candidates import (
     NAMED_AFTER_ENDINGS,
     NOT_PERSON_AFTER,
     PeopleResult,
+    ends_inside_word,
     function_char_plus_word,
     plausible_name,
     spans_two_words,
@@ -112,6 +115,8 @@ TITLE_JOINERS = "和与及"
 def _title_rule(text: str, known: set[str], out: PeopleResult) -> None:
     for m in _post_regex().finditer(text):
         if spans_two_words(text, m.start(), m.end()):  # "女儿" inside "妇女儿童"
+            continue
+        if ends_inside_word(text, m.end()):  # "同学" of "同学习贯彻"
             continue
         start = m.end() + len(titles.note_after_post(text, m.end()))  # "副县长（挂职）赵强"
         n = names.name_length_at(text[start : start + 6], known)
@@ -482,6 +487,7 @@ def find_people(
     out.add_new(notable.notable_names(words), "notable-name")
     out.add_new(tibetan.tibetan_names(text, words), "tibetan-name")
     lists.lists_with_known(text, known, out)
+    lists.list_gaps_rule(text, out)
     lists.enumerated_rule(text, known, out)
     _known_mentions(text, confirmed, out)
     _given_name_mentions(text, words, known | set(out.titles), out)

@@ -86,6 +86,8 @@ def _candidate(text: str, start: int, end: int, need_mark: bool = True) -> str |
         return None  # no foreign mark, and not a transliterated name jieba holds ("莱昂纳德")
     if tokens.is_word(run) and tokens.tag(run) not in NAME_TAGS:
         return None  # "伊斯兰", "法西斯", "布鲁塞尔"
+    if foreign.starts_with_everyday_word(run):
+        return None  # "基本特" of "基本特征"
     if run in lexicon.foreign_brands():
         return None
     if _is_place(run) or foreign.PLACE_LIKE_ENDING.search(run):
