@@ -389,7 +389,7 @@ def test_a_transliterated_name_as_the_subject_of_a_clause_unless_a_brand():
 
 def test_japanese_names_where_the_text_speaks_of_japan_or_a_post_follows():
     assert people("日本首相桥本龙太郎会见了代表团。") == [("桥本龙太郎", ["日本首相"])]
-    assert people("日本学者山田一成先生说，这里的石刻令人惊叹。") == [("山田一成", [])]
+    assert people("日本学者山田一成先生说，这里的石刻令人惊叹。") == [("山田一成", ["日本学者"])]
     assert people("一位叫津田康道的老人端详着照片。") == [("津田康道", [])]
     # the same characters as Chinese words and places
     assert people("稻田中的禾苗长得很好。") == []
@@ -535,7 +535,7 @@ def test_names_after_posts_without_a_foreign_mark_and_japanese_names_after_a_pos
 
 def test_a_two_character_name_after_de_or_a_role_before_an_adverb():
     assert people("而爵士队的马龙虽然得了21分。") == [("马龙", [])]
-    assert people("正如学者丁东所言，这是真实的。") == [("丁东", [])]
+    assert people("正如学者丁东所言，这是真实的。") == [("丁东", ["学者"])]
 
 
 def test_military_posts_and_joined_titles_that_stop_at_a_name():
@@ -711,3 +711,11 @@ def test_a_title_ending_inside_a_word_that_runs_on_is_no_title():
 def test_a_rare_noun_of_jiebas_dictionary_may_be_a_name():
     assert [n for n, _ in people("刘彦彬认为，这笔钱不是小数目。")] == ["刘彦彬"]
     assert people("黄皮肤、黑头发的孩子们笑了。") == []
+
+
+def test_roles_of_the_arts_and_a_japanese_name_after_a_role():
+    assert people("奖项授予编剧程彤、导演张扬。") == [("程彤", ["编剧"]), ("张扬", ["导演"])]
+    assert people("由台胞谢国材捐资兴建的公路建成通车。") == [("谢国材", ["台胞"])]
+    assert people("日本知名学者石川一成先生曾撰文说。") == [("石川一成", ["学者"])]
+    # an adverb and a common verb after a role are no name
+    assert people("这位爱国诗人曾到此一游。") == []

@@ -123,6 +123,10 @@ ADVERB_SURNAMES = frozenset("曾相")
 # Tags of the two-character word after such a character that make the pair no name: what is done,
 # how, or a plain noun ("曾撰文").
 ADVERB_WORD_TAGS = frozenset({"v", "vn", "vd", "a", "ad", "an", "b", "d", "n"})
+# ...and of a single character after it: a verb or a preposition as common as "到", "是", "在"
+# ("诗人曾到此"; "曾胜" is a name).
+ADVERB_CHAR_TAGS = frozenset({"v", "p"})
+ADVERB_CHAR_FREQ = 50000
 
 
 def starts_inside_word(text: str, start: int, end: int) -> bool:
@@ -164,12 +168,10 @@ def function_char_plus_word(name: str) -> bool:
     """A function character or an adverb and an ordinary word read as one name ("和专家", "来福建",
     "曾采访")."""
     rest = name[1:]
-    if name[0] in ADVERB_SURNAMES:  # "曾采访"; not "曾明" or "曾建国" (a place word)
-        return (
-            len(rest) >= 2
-            and tokens.freq(rest) >= FUNCTION_WORD_FREQ
-            and tokens.tag(rest) in ADVERB_WORD_TAGS
-        )
+    if name[0] in ADVERB_SURNAMES:  # "曾采访", "曾到"; not "曾明" or "曾建国" (a place word)
+        if len(rest) == 1:
+            return tokens.tag(rest) in ADVERB_CHAR_TAGS and tokens.freq(rest) >= ADVERB_CHAR_FREQ
+        return tokens.freq(rest) >= FUNCTION_WORD_FREQ and tokens.tag(rest) in ADVERB_WORD_TAGS
     return name[0] in FUNCTION_SURNAMES and tokens.freq(rest) >= FUNCTION_WORD_FREQ
 
 

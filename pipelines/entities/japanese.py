@@ -67,23 +67,39 @@ def japanese_names(text: str) -> list[tuple[str, int]]:
     """Japanese names in ``text`` with their starts (see the module)."""
     found: list[tuple[str, int]] = []
     for m in _surname_regex().finditer(text):
-        start, given_at = m.start(), m.end()
+        start = m.start()
         if not _starts_here(text, start):
             continue  # inside a word ("稻田中")
-        for length in (3, 2, 1):
-            given = text[given_at : given_at + length]
-            end = given_at + length
-            if len(given) < length or not all(map(names.is_cjk, given)):
-                continue
-            if any(ch in NON_GIVEN_CHARS for ch in given):
-                continue
-            if length == 3 and given[-1] not in LONG_GIVEN_ENDINGS:
-                continue
-            if tokens.freq(given) >= COMMON_GIVEN_FREQ or not _ends_here(text, end):
-                continue  # "田中" + "耕作"
-            about_japan = JAPAN.search(text, max(0, start - JAPAN_WINDOW), start) is not None
-            named = text[max(0, start - 2) : start] in NAMING_WORDS or text[start - 1 : start] == "叫"
-            if about_japan or named or _post_at(text, end) or lexicon.post_ends_at(text, start):
-                found.append((text[start:end], start))
-            break
+        name = _name_from(text, start, m.end())
+        if not name:
+            continue
+        about_japan = JAPAN.search(text, max(0, start - JAPAN_WINDOW), start) is not None
+        named = text[max(0, start - 2) : start] in NAMING_WORDS or text[start - 1 : start] == "叫"
+        end = start + len(name)
+        if about_japan or named or _post_at(text, end) or lexicon.post_ends_at(text, start):
+            found.append((name, start))
     return found
+
+
+def _name_from(text: str, start: int, given_at: int) -> str | None:
+    """The longest Japanese name of the family name ``text[start:given_at]`` and a given name that
+    ends where a name can end, else None."""
+    for length in (3, 2, 1):
+        given = text[given_at : given_at + length]
+        end = given_at + length
+        if len(given) < length or not all(map(names.is_cjk, given)):
+            continue
+        if any(ch in NON_GIVEN_CHARS for ch in given):
+            continue
+        if length == 3 and given[-1] not in LONG_GIVEN_ENDINGS:
+            continue
+        if tokens.freq(given) >= COMMON_GIVEN_FREQ or not _ends_here(text, end):
+            continue  # "田中" + "耕作"
+        return text[start:end]
+    return None
+
+
+def name_at(text: str, start: int) -> str | None:
+    """The Japanese name starting at ``text[start]`` (right after a post: "学者石川一成先生"), else None."""
+    m = _surname_regex().match(text, start)
+    return _name_from(text, start, m.end()) if m else None

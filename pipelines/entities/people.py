@@ -90,7 +90,8 @@ ROLE_WORDS = lexicon.words(
     "村民 居民 市民 农民 群众 工人 职工 员工 教师 老师 学生 医生 护士 民警 警官 辅警 交警 消防员 志愿者 "
     "环卫工人 网格员 驾驶员 司机 老人 老党员 党员 游客 患者 家长 演员 歌手 运动员 教练 教练员 选手 冠军 "
     "作家 画家 书法家 专家 律师 记者 代表 委员 负责人 创始人 博士 门将 守门员 后卫 前锋 中锋 边锋 队员 "
-    "老将 名将 新秀 领队 裁判 棋手 拳手 车手 亚军 "
+    "老将 名将 新秀 领队 裁判 棋手 拳手 车手 亚军 学者 诗人 艺人 主人公 战士 士兵 干警 台胞 侨胞 华侨 "
+    "厨师 店主 导游 会计 "
     # kin: "肯德基爷爷" is a mascot, "张三儿子" hardly occurs
     "妻子 丈夫 儿子 女儿 孙子 孙女 父亲 母亲 祖父 祖母 外祖父 外祖母 爷爷 奶奶 外公 外婆 哥哥 姐姐 弟弟 妹妹 老伴"
 )
@@ -134,9 +135,9 @@ def _title_rule(text: str, known: set[str], out: PeopleResult) -> None:
         framed = foreign.framed_name_at(text, start)
         if framed and len(framed) > max(n, len(translit or "")):  # "主席施图岑贝格、"
             translit = framed
-        tibetan_name = tibetan.name_at(text, start)
+        tibetan_name = tibetan.name_at(text, start) or japanese.name_at(text, start)
         if tibetan_name and len(tibetan_name) > max(n, len(translit or "")):  # "牧民平措旺堆"
-            translit = tibetan_name
+            translit = tibetan_name  # or a Japanese name: "学者石川一成先生"
         if translit and len(translit) >= n and name not in known:  # "总统普京", "秘书长古特雷斯"
             name = translit
         elif not n or not plausible_name(name, known, vouched=_closed_after(text, start + n, m.group(0))):
