@@ -719,3 +719,9 @@ def test_roles_of_the_arts_and_a_japanese_name_after_a_role():
     assert people("日本知名学者石川一成先生曾撰文说。") == [("石川一成", ["学者"])]
     # an adverb and a common verb after a role are no name
     assert people("这位爱国诗人曾到此一游。") == []
+
+
+def test_a_post_vouches_for_a_comrade_whose_name_is_a_word_and_full_names_before_forms_of_address():
+    assert people("成都军区后勤部原政委洪流同志因病逝世。") == [("洪流", ["成都军区后勤部原政委"])]
+    assert people("向优秀共产党员同志学习。") == []
+    assert [n for n, _ in people("村里的王秀兰大娘今年八十岁。")] == ["王秀兰"]

@@ -223,15 +223,26 @@ def _held_name_from(text: str, pos: int, run: str) -> str:
 
 
 def _comrade_rule(text: str, known: set[str], out: PeopleResult) -> None:
+    """ "焦裕禄同志"; right after a post, a name that is an everyday word too ("原政委洪流同志")."""
     for m in re.finditer("同志", text):
         name = names.name_ending_at(text[max(0, m.start() - 4) : m.start()], known)
         if name and plausible_name(name, known):
             out.add(name, "comrade", strong=True)
+            continue
+        for n in (3, 2):  # the post vouches for a name the tests above refuse
+            start = m.start() - n
+            if (
+                start > 0
+                and names.has_name_shape(text[start : m.start()])
+                and lexicon.post_ends_at(text, start)
+            ):
+                out.add(text[start : m.start()], "comrade", title_before(text, start), strong=True)
+                break
 
 
 # Polite forms of address after a full name ("范慕韩先生"); after a surname alone they are
 # ``addressed``, so the name before them must have a given name ("吴先生" gives no person here).
-ADDRESS_AFTER_NAME = re.compile(r"老先生|先生|女士")
+ADDRESS_AFTER_NAME = re.compile(r"老先生|先生|女士|大娘|大爷|大妈|老汉|阿姨|大姐|大哥|大嫂|老太")
 
 
 # Lowest name score of a two-character name jieba does not hold that is read before 先生 or 女士.
