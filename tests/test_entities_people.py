@@ -725,3 +725,9 @@ def test_a_post_vouches_for_a_comrade_whose_name_is_a_word_and_full_names_before
     assert people("成都军区后勤部原政委洪流同志因病逝世。") == [("洪流", ["成都军区后勤部原政委"])]
     assert people("向优秀共产党员同志学习。") == []
     assert [n for n, _ in people("村里的王秀兰大娘今年八十岁。")] == ["王秀兰"]
+
+
+def test_yuan_is_a_given_names_character_but_not_after_a_numeral():
+    assert [n for n, _ in people("中国科普作家李元、卞德培参与了这项工作。")] == ["李元", "卞德培"]
+    assert [n for n, _ in people("该项目投资500万元，王元说很值。")] == ["王元"]
+    assert people("村里拿出百元奖励。") == []

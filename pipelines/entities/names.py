@@ -10,9 +10,14 @@ from . import lexicon, namechars, tokens
 # administration and time. A candidate holding one is not a name.
 NON_NAME_CHARS = frozenset(
     "的了是在和与及或等个人年月日时分秒区市县省镇乡村局会委党部厅处科室院校所站队组团社司厂店场馆"
-    "二三四五六七八九十路街道号楼层届次期批项名位元亿万千百第们这那其此该各每某本我你他她它啥么吗呢吧啊被把将对向"
+    "二三四五六七八九十路街道号楼层届次期批项名位亿万千百第们这那其此该各每某本我你他她它啥么吗呢吧啊被把将对向"
     "从于以而且但如若虽因则即就都也还又再只已曾要能可应需得着过说讲指表示出席参加主持调副后"
 )
+
+# The unit of money, a given name's character too ("李元", "朱元"), and the surnames that are
+# numerals before it ("万元", "百元").
+CURRENCY_CHAR = "元"
+NUMERAL_SURNAMES = frozenset("万百千亿")
 
 # Of those, characters no given name holds, even one jieba's dictionary tags as a person's name
 # ("万全县", "丁庄镇", "丁老三" are places and nicknames; "严介和" is a name).
@@ -96,6 +101,8 @@ def has_name_shape(name: str) -> bool:
         return False
     given = name[sl:]
     if given in _HONORIFIC_STARTS or given[0] in ADDRESS_CHARS:  # "王老", "王老吉"
+        return False
+    if given[0] == CURRENCY_CHAR and name[0] in NUMERAL_SURNAMES:  # "万元"; "李元" is a name
         return False
     if given in lexicon.posts():  # "王太守", "周县长": a surname and a post
         return False
