@@ -731,3 +731,16 @@ def test_yuan_is_a_given_names_character_but_not_after_a_numeral():
     assert [n for n, _ in people("中国科普作家李元、卞德培参与了这项工作。")] == ["李元", "卞德培"]
     assert [n for n, _ in people("该项目投资500万元，王元说很值。")] == ["王元"]
     assert people("村里拿出百元奖励。") == []
+
+
+def test_candidates_leaders_and_the_people_of_police_reports_have_titles():
+    assert people("反对党总统候选人科什图尼察到莫斯科举行会谈。") == [("科什图尼察", ["反对党总统候选人"])]
+    assert people("犯罪嫌疑人李建军已被刑事拘留。") == [("李建军", ["犯罪嫌疑人"])]
+    assert people("警方锁定了一名杨姓嫌犯。") == []  # "surnamed Yang" names nobody
+
+
+def test_a_post_that_runs_on_into_a_longer_one_and_a_stray_character_of_a_dotted_name():
+    # "厅长" + "长官": the title is 长官, so 官 starts no name
+    assert [n for n, _ in people("日本前防卫厅长官久间章升和他会谈。")] == ["久间章升"]
+    assert [n for n, _ in people("首席大法官威廉·仁奎斯特下台只是迟早的事。")] == ["威廉·仁奎斯特"]
+    assert [n for n, _ in people("球队有卡洛斯·热尔马诺和迪达两名门将。")][:1] == ["卡洛斯·热尔马诺"]

@@ -216,7 +216,7 @@ RARE_PLACE_WORD_FREQ = 100
 def _is_part(word: str) -> bool:
     if not all(map(names.is_cjk, word)):
         return False
-    if all(ch in TRANSLIT_CHARS or ch in DOTTED_ONLY_CHARS for ch in word):
+    if _all_table(word):
         return True
     if word in lexicon.posts():  # "顾问", which jieba tags as a name
         return False
@@ -228,15 +228,32 @@ def _is_part(word: str) -> bool:
     return tag in PART_TAGS
 
 
+# Tags of a lone character that may start a part jieba split off ("仁" + "奎斯特"): a morpheme or
+# a noun, not a function word ("和" + "马尔西奥").
+STRAY_PART_TAGS = frozenset({"ng", "g", "n", "nr", None})
+
+
 def _take_parts(words: list[str], limit: int) -> list[str]:
     """The words of ``words``, walked away from the dot, that form a part of a name (at most
     ``limit`` characters); none when the first word is no part."""
     taken: list[str] = []
-    for word in words:
-        if not _is_part(word) or sum(map(len, taken)) + len(word) > limit:
+    for i, word in enumerate(words):
+        # a lone character jieba split off a transliteration is a part too ("仁" + "奎斯特")
+        stray = (
+            len(word) == 1
+            and tokens.tag(word) in STRAY_PART_TAGS
+            and i + 1 < len(words)
+            and len(words[i + 1]) > 1
+            and _all_table(words[i + 1])
+        )
+        if not (_is_part(word) or stray) or sum(map(len, taken)) + len(word) > limit:
             break
         taken.append(word)
     return taken
+
+
+def _all_table(word: str) -> bool:
+    return all(ch in TRANSLIT_CHARS or ch in DOTTED_ONLY_CHARS for ch in word)
 
 
 def _after_glue(head: str, words: list[str]) -> str:

@@ -115,11 +115,16 @@ TITLE_JOINERS = "和与及"
 
 def _title_rule(text: str, known: set[str], out: PeopleResult) -> None:
     for m in _post_regex().finditer(text):
-        if spans_two_words(text, m.start(), m.end()):  # "女儿" inside "妇女儿童"
+        post_start, post_end = m.start(), m.end()
+        longer = _post_running_on(text, post_end)
+        if longer:  # "厅长" + "长官" of "防卫厅长官": the post is the one that runs on
+            post_start, post_end = post_end - 1, longer
+        post = text[post_start:post_end]
+        if spans_two_words(text, post_start, post_end):  # "女儿" inside "妇女儿童"
             continue
-        if ends_inside_word(text, m.end()):  # "同学" of "同学习贯彻"
+        if ends_inside_word(text, post_end):  # "同学" of "同学习贯彻"
             continue
-        start = m.end() + len(titles.note_after_post(text, m.end()))  # "副县长（挂职）赵强"
+        start = post_end + len(titles.note_after_post(text, post_end))  # "副县长（挂职）赵强"
         n = names.name_length_at(text[start : start + 6], known)
         name = text[start : start + n]
         if n and name not in known and (function_char_plus_word(name) or name[0] in TITLE_JOINERS):
@@ -140,15 +145,25 @@ def _title_rule(text: str, known: set[str], out: PeopleResult) -> None:
             translit = tibetan_name  # or a Japanese name: "学者石川一成先生"
         if translit and len(translit) >= n and name not in known:  # "总统普京", "秘书长古特雷斯"
             name = translit
-        elif not n or not plausible_name(name, known, vouched=_closed_after(text, start + n, m.group(0))):
+        elif not n or not plausible_name(name, known, vouched=_closed_after(text, start + n, post)):
             continue
-        elif name not in known and m.group(0) in ROLE_WORDS and _common_held_word(name):
+        elif name not in known and post in ROLE_WORDS and _common_held_word(name):
             continue  # "母亲温馨胸脯"; after an office a name it is ("副市长高峰")
         if thing_after(text, start + len(name)) or _place_from(text, start, len(name)):
             continue
         if name not in known and _idiom_from(text, start, len(name)):  # "领导人高瞻远瞩"
             continue
         out.add(name, "title-before-name", title_before(text, start), strong=True)
+
+
+def _post_running_on(text: str, end: int) -> int:
+    """The end of a post that starts on the last character of the post ending at ``end`` and runs
+    past it ("长官" after "厅长" in "防卫厅长官"), else 0."""
+    posts = lexicon.posts()
+    for n in (4, 3, 2):
+        if text[end - 1 : end - 1 + n] in posts and end - 1 + n <= len(text):
+            return end - 1 + n
+    return 0
 
 
 # Characters that close a name after an office: marks and adverbs ("主帅王海军很满意").
