@@ -744,3 +744,11 @@ def test_a_post_that_runs_on_into_a_longer_one_and_a_stray_character_of_a_dotted
     assert [n for n, _ in people("日本前防卫厅长官久间章升和他会谈。")] == ["久间章升"]
     assert [n for n, _ in people("首席大法官威廉·仁奎斯特下台只是迟早的事。")] == ["威廉·仁奎斯特"]
     assert [n for n, _ in people("球队有卡洛斯·热尔马诺和迪达两名门将。")][:1] == ["卡洛斯·热尔马诺"]
+
+
+def test_more_transliteration_characters_and_a_listed_name_read_whole_after_a_post():
+    assert [n for n, _ in people("俄罗斯总理基里延科今天表示，改革将继续。")] == ["基里延科"]
+    assert people("朝鲜领导人金正日访问中国。") == [("金正日", ["朝鲜领导人"])]  # not 金正 + 日
+    # a noun jieba tags as a transliterated name, and "在…任上" (in office)
+    assert people("这些家里人说没问题。") == []
+    assert people("他从首席大法官任上退休了。") == []

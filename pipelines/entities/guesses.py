@@ -236,6 +236,7 @@ def person_verb_rule(
             else:
                 # made of transliteration characters, or held by jieba as a transliterated name
                 is_foreign = first == end and (foreign.is_foreign_run(word) or pos == FOREIGN_PERSON_TAG)
+                is_foreign = is_foreign and not foreign.PLACE_LIKE_ENDING.search(word)  # "家里人"
                 ok = (
                     is_foreign and (pos in NAME_TAGS or nxt in SPEECH_VERBS) and _context(prev, nxt, "strict")
                 )

@@ -101,3 +101,13 @@ def notable_names(words: list[str]) -> list[str]:
                 found.append(joined)
             break
     return found
+
+
+def name_at(text: str, start: int) -> str | None:
+    """The longest listed name that starts at ``text[start]`` (right after a post: "领导人金正日",
+    where 日 would end a name read by its characters at 金正), else None."""
+    table = notable_people()
+    for n in range(min(_longest(), len(text) - start), 1, -1):
+        if text[start : start + n] in table:
+            return text[start : start + n]
+    return None

@@ -140,9 +140,10 @@ def _title_rule(text: str, known: set[str], out: PeopleResult) -> None:
         framed = foreign.framed_name_at(text, start)
         if framed and len(framed) > max(n, len(translit or "")):  # "主席施图岑贝格、"
             translit = framed
-        tibetan_name = tibetan.name_at(text, start) or japanese.name_at(text, start)
-        if tibetan_name and len(tibetan_name) > max(n, len(translit or "")):  # "牧民平措旺堆"
-            translit = tibetan_name  # or a Japanese name: "学者石川一成先生"
+        # "牧民平措旺堆", "学者石川一成先生", "领导人金正日"
+        other = tibetan.name_at(text, start) or japanese.name_at(text, start) or notable.name_at(text, start)
+        if other and len(other) > max(n, len(translit or "")):
+            translit = other
         if translit and len(translit) >= n and name not in known:  # "总统普京", "秘书长古特雷斯"
             name = translit
         elif not n or not plausible_name(name, known, vouched=_closed_after(text, start + n, post)):
