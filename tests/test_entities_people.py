@@ -752,3 +752,9 @@ def test_more_transliteration_characters_and_a_listed_name_read_whole_after_a_po
     # a noun jieba tags as a transliterated name, and "在…任上" (in office)
     assert people("这些家里人说没问题。") == []
     assert people("他从首席大法官任上退休了。") == []
+
+
+def test_a_known_transliterated_name_is_found_bare_but_not_inside_a_longer_run():
+    known = {"科什图尼察", "林肯"}
+    assert [n for n, _ in people("现年56岁的科什图尼察先前曾经表示。", set(known))] == ["科什图尼察"]
+    assert "林肯" not in [n for n, _ in people("布林肯今天表示。", set(known))]

@@ -293,12 +293,24 @@ def _address_rule(text: str, known: set[str], out: PeopleResult) -> None:
 
 def _known_mentions(text: str, known: set[str], out: PeopleResult) -> None:
     for name in sorted(known - set(out.titles), key=len, reverse=True):
+        chinese = names.has_name_shape(name)
         for m in re.finditer(re.escape(name), text):
-            if names.name_length_at(text[m.start() : m.start() + 6], known) != len(name):
+            if chinese and names.name_length_at(text[m.start() : m.start() + 6], known) != len(name):
                 continue
+            if not chinese and _inside_foreign_run(text, m.start(), m.end()):
+                continue  # "林肯" of "布林肯"
             if not thing_after(text, m.end()):
                 out.add(name, "known-name")
                 break
+
+
+def _inside_foreign_run(text: str, start: int, end: int) -> bool:
+    """Does a run of transliteration characters or a dotted name go on before ``start`` or after
+    ``end``?"""
+    after = text[end : end + 1]
+    return foreign.inside_longer_run(text, start) or (
+        bool(after) and (after in foreign.TRANSLIT_CHARS or after in foreign.DOTS)
+    )
 
 
 def _given_name_mentions(text: str, words: list[str], named: set[str], out: PeopleResult) -> None:
