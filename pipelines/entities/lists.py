@@ -8,6 +8,7 @@ Each rule adds to a ``PeopleResult`` under its provenance name (see ``people``):
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from . import foreign, lexicon, namechars, names, tokens
 from .candidates import NAME_TAGS, PeopleResult, plausible_name, starts_after_boundary, thing_after
@@ -110,8 +111,6 @@ def lists_with_known(text: str, known: set[str], out: PeopleResult) -> None:
             out.add(name, "list-with-known", shared if shared in first_titles else None)
 
 
-# A run of "、" items, each two to four characters long.
-ITEM_RUN = re.compile(r"[\u4e00-\u9fff]{2,6}(?:、[\u4e00-\u9fff]{2,6})+")
 # Everyday words jieba holds this often under another tag than a name are no list item's name.
 GAP_WORD_FREQ = 100
 
@@ -139,13 +138,14 @@ def list_gaps_rule(text: str, out: PeopleResult) -> None:
     """Items of a "、" list that stand between found people, with the list's marks on both sides
     ("李柱铭、杨森、刘千石、涂谨申": 杨森 and 刘千石): the list says they are people, so their
     characters are judged loosely (``_gap_name``)."""
-    for m in ITEM_RUN.finditer(text):
-        items = m.group(0).split(LIST_SEPARATOR)
+    if len(out.titles) < 2 or text.count(LIST_SEPARATOR) < 2:
+        return  # no list of three items between two found people
+    for first, items, last in _item_chains(text):
         gap: list[str] = []  # the unfound items since the last found one
-        opened = _ends_with_found(items[0], out)
-        for item in items[1:-1]:
+        opened = _ends_with_found(first, out)
+        for item in items:
             if item in out.titles:
-                if opened and gap:
+                if opened:
                     for name in gap:
                         out.add(name, "between-listed")
                 gap, opened = [], True
@@ -153,9 +153,40 @@ def list_gaps_rule(text: str, out: PeopleResult) -> None:
                 gap.append(item)
             else:
                 gap, opened = [], False
-        if opened and gap and _starts_with_found(items[-1], out):
+        if opened and gap and _starts_with_found(last, out):
             for name in gap:
                 out.add(name, "between-listed")
+
+
+# Longest item between two list marks that may be a name (a compound surname and a given name).
+LONGEST_ITEM = 6
+
+
+def _item_chains(text: str) -> list[tuple[str, list[str], str]]:
+    """Runs of "、" items: (the text before the first mark, the items between marks, the text after
+    the last mark) for every run of at least one item of two to six Chinese characters."""
+    marks = [m.start() for m in re.finditer(LIST_SEPARATOR, text)]
+    chains: list[tuple[str, list[str], str]] = []
+    items: list[str] = []
+    start = 0
+    for a, b in pairwise(marks):
+        item = text[a + 1 : b]
+        if 2 <= len(item) <= LONGEST_ITEM and all(map(names.is_cjk, item)):
+            if not items:
+                start = a
+            items.append(item)
+            continue
+        if items:
+            chains.append(
+                (text[max(0, start - LONGEST_ITEM) : start], items, text[a + 1 : a + 1 + LONGEST_ITEM])
+            )
+            items = []
+    if items:
+        end = marks[-1]
+        chains.append(
+            (text[max(0, start - LONGEST_ITEM) : start], items, text[end + 1 : end + 1 + LONGEST_ITEM])
+        )
+    return chains
 
 
 def _ends_with_found(item: str, out: PeopleResult) -> bool:

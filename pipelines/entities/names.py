@@ -215,12 +215,13 @@ def is_common_word(word: str) -> bool:
     return not rare_name_noun(word)
 
 
+@lru_cache(maxsize=1 << 16)
 def rare_name_noun(word: str) -> bool:
     """A three-character word jieba holds rarely as a noun that starts with a surname ("刘彦彬")."""
     return (
         len(word) == 3
+        and surname_length(word) == 1
         and tokens.tag(word) in RARE_NAME_NOUN_TAGS
         and tokens.freq(word) < RARE_NAME_NOUN_FREQ
-        and surname_length(word) == 1
         and namechars.name_score(word, 1) >= RARE_NAME_NOUN_SCORE
     )
