@@ -79,3 +79,9 @@ def test_a_surname_before_an_office_of_the_party_or_an_institution_is_addressed(
             (surname, address)
         ]
     assert extract_entities("他随记者一同前往。")["addressed"] == []
+
+
+def test_a_surname_before_xing_and_before_offices_of_state():
+    assert addressed("２２岁的李姓女子说，她很害怕。") == [("李", "姓", None)]
+    assert addressed("老百姓都说好。") == []  # 百姓 is a word
+    assert addressed("就像李委员说的，等了很久。") == [("李", "委员", None)]

@@ -9,7 +9,7 @@ Forms, read on jieba's cut (a surname must start a token, so "总书记" or "小
 
 - a surname and a form of address or an office in one token or two: "郑先生", "靳" + "教授";
 - "老" or "小" and a surname as one token jieba does not hold as a word ("老傅"; not "小康");
-- a surname and "某" ("孙某") or "氏" ("陈氏"), or "姓" and a surname ("姓戴");
+- a surname and "某" ("孙某"), "氏" ("陈氏") or "姓" ("李姓女子"), or "姓" and a surname ("姓戴");
 - surnames listed before the address they share: "邓、罗夫妇".
 """
 
@@ -28,11 +28,12 @@ ADDRESSES = lexicon.words(
     "经理 老板 工程师 大爷 大娘 大妈 大婶 大嫂 大哥 大姐 大叔 阿姨 奶奶 爷爷 婆婆 老汉 老太 妈妈 老伯 "
     "太守 知府 知县 县令 刺史 丞相 宰相 总书记 副主席 副总理 副省长 副市长 副县长 副区长 副书记 副局长 "
     "副部长 副院长 副校长 副主任 馆长 行长 社长 会长 董事长 总经理 总裁 总监 秘书长 主编 教练 司令 "
-    "军长 师长 团长 营长 连长 排长 班长 政委 参谋长 将军 律师 警官 法官 会计 护士"
+    "军长 师长 团长 营长 连长 排长 班长 政委 参谋长 将军 律师 警官 法官 会计 护士 总统 副总统 委员 议员 "
+    "立委 首相 大使"
 )
 # One-character forms that address a person only in one token with the surname, a token jieba
 # does not hold as a word ("钱老", "孙某", "陈氏"; not "古" + "老" of "古老").
-FUSED_ONLY = frozenset("老某氏")
+FUSED_ONLY = frozenset("老某氏姓")
 # Surname characters that are far more often function words ("但太太…", "和老师").
 NOT_ALONE = FUNCTION_SURNAMES | frozenset("但也还就把将为与及对被让给在是")
 # What stands before a surname to address a person familiarly ("老傅", "小王").
@@ -64,6 +65,8 @@ def _fused(word: str) -> tuple[str, str] | None:
     rest = word[sl:]
     if rest not in ADDRESSES and rest not in FUSED_ONLY:
         return None
+    if rest == SURNAME_INTRO:  # "李姓女子", "杨姓" (jieba's name entry); not "百姓"
+        return (word[:sl], rest) if tokens.tag(word) in (None, "nr", "nrfg") else None
     if len(rest) == 1 and tokens.freq(word):  # "古老", "王总" held as a word
         return None
     if tokens.is_word(word) and tokens.tag(word) not in ("nr", "nrfg", "n"):  # "总书记"
