@@ -758,3 +758,18 @@ def test_a_known_transliterated_name_is_found_bare_but_not_inside_a_longer_run()
     known = {"科什图尼察", "林肯"}
     assert [n for n, _ in people("现年56岁的科什图尼察先前曾经表示。", set(known))] == ["科什图尼察"]
     assert "林肯" not in [n for n, _ in people("布林肯今天表示。", set(known))]
+
+
+def test_names_of_bylines_and_photo_credits_are_credited_not_people():
+    text = "上海二月十日电（记者谢金虎、张持坚）市长王刚今天说，项目已开工。（通讯员孔良 摄）"
+    result = extract_entities(text)
+    assert [p["name"] for p in result["people"]] == ["王刚"]
+    assert result["credited"] == ["谢金虎", "张持坚", "孔良"]
+    assert extract_entities("市长王刚今天说，项目已开工。")["credited"] == []
+
+
+def test_taiwan_names_of_countries_ethnic_origin_and_a_verb_glued_to_a_dotted_name():
+    assert people("他带着妻儿出走纽西兰。") == []
+    assert [n for n, _ in people("华裔导演李安以新片获奖。")] == ["李安"]
+    assert [n for n, _ in people("澳大利亚选手丹尼拉·科斯蒂安获铁饼第一名。")] == ["丹尼拉·科斯蒂安"]
+    assert [n for n, _ in people("基金会执行长张杏如指出，阅读很重要。")] == ["张杏如"]

@@ -1,8 +1,11 @@
-"""Blank out bylines and photo credits so their names are not taken for people of the story."""
+"""Blank out bylines and photo credits so their names are not taken for people of the story; the
+names they credit are read apart (``credited_names``)."""
 
 from __future__ import annotations
 
 import re
+
+from . import names
 
 # A name or a run of names in a credit: "郭树勋", "郭树勋、付凯明", "郭树勋 付凯明".
 _NAMES = r"[\u4e00-\u9fff]{2,4}(?:[、,， \u3000]+[\u4e00-\u9fff]{2,4}){0,5}"
@@ -75,3 +78,38 @@ def mask_bylines(text: str) -> tuple[str, list[tuple[int, int]]]:
     for start, end in spans:
         chars[start:end] = MASK * (end - start)
     return "".join(chars), sorted(spans)
+
+
+# What a credit holds besides names: roles, agencies, the word for "photo" and "report".
+CREDIT_WORDS = re.compile(rf"{_ROLE}|新华社|中新社|本报讯|本报|本刊|摄影|摄像|摄|报道|电|讯")
+# Pieces of a credit between marks and roles.
+CREDIT_PIECE = re.compile(r"[\u4e00-\u9fff]{2,12}")
+
+
+def credited_names(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    """The names the credits at ``spans`` of ``text`` hold ("（记者谢金虎、张持坚）", "刘卫东 侯国忠摄";
+    names written together are told apart by their surnames: "刘卫东侯国忠"), each once, in order."""
+    found: list[str] = []
+    for start, end in spans:
+        credit = CREDIT_WORDS.sub("、", text[start:end])
+        for piece in CREDIT_PIECE.findall(credit):
+            for name in _split_names(piece):
+                if name not in found:
+                    found.append(name)
+    return found
+
+
+def _split_names(piece: str) -> list[str]:
+    """``piece`` read as one name or several written together, else none."""
+    out: list[str] = []
+    while piece:
+        n = (
+            len(piece)
+            if 2 <= len(piece) <= 3 and names.surname_length(piece)
+            else names.name_length_at(piece)
+        )
+        if not n:
+            return []
+        out.append(piece[:n])
+        piece = piece[n:]
+    return out

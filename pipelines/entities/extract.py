@@ -20,7 +20,7 @@ from itertools import accumulate
 
 from . import tokens
 from .addressed import find_addressed
-from .bylines import MASK, mask_bylines
+from .bylines import MASK, credited_names, mask_bylines
 from .dates import find_event_dates
 from .keywords import top_keywords
 from .money import find_amounts
@@ -92,6 +92,7 @@ def extract(
         "event_dates": find_event_dates(body, pub_date),
         "keywords": top_keywords([*head_words, "\n", *words] if head_words else words),
         "addressed": find_addressed(masked_words, list(people.titles), known),
+        "credited": credited_names(body, own.spans),
     }
     provenance = {
         "people": ",".join(people.rules),
@@ -127,8 +128,10 @@ def extract_entities(
     known_names: set[str] | None = None,
 ) -> dict:
     """The export record's entity fields: people, organizations, places, amounts, event_dates, keywords;
-    and ``addressed``, the people named by surname alone ("吴先生", "老傅"), which no record keeps:
-    ``[{"surname": "吴", "address": "先生", "person": "吴宓" or None}]``.
+    ``addressed``, the people named by surname alone ("吴先生", "老傅"), which no record keeps:
+    ``[{"surname": "吴", "address": "先生", "person": "吴宓" or None}]``; and ``credited``, the
+    names of the bylines and photo credits ("（记者谢金虎、张持坚）" -> ["谢金虎", "张持坚"]), which are
+    no people of the story either.
 
     ``known_names``, when given, is read for names confirmed elsewhere (the caller decides how far
     they reach) and receives the names this text confirms.

@@ -233,11 +233,18 @@ def _is_part(word: str) -> bool:
 STRAY_PART_TAGS = frozenset({"ng", "g", "n", "nr", None})
 
 
-def _take_parts(words: list[str], limit: int) -> list[str]:
+def _take_parts(words: list[str], limit: int, after_dot: bool = False) -> list[str]:
     """The words of ``words``, walked away from the dot, that form a part of a name (at most
-    ``limit`` characters); none when the first word is no part."""
+    ``limit`` characters); none when the first word is no part. ``after_dot``: the last word, one
+    jieba coined with a function word or a verb glued to its end, gives the rest ("科斯蒂" + "安获"
+    -> "安"; not "恩关" + "杜")."""
     taken: list[str] = []
     for i, word in enumerate(words):
+        ends_here = i + 1 == len(words) or not _is_part(words[i + 1])
+        if after_dot and ends_here and _glued_end(word):
+            if _is_part(word[:-1]) and sum(map(len, taken)) + len(word) - 1 <= limit:
+                taken.append(word[:-1])
+            break
         # a lone character jieba split off a transliteration is a part too ("仁" + "奎斯特")
         stray = (
             len(word) == 1
@@ -250,6 +257,24 @@ def _take_parts(words: list[str], limit: int) -> list[str]:
             break
         taken.append(word)
     return taken
+
+
+# A common single-character word that jieba glues to the end of a transliteration it coins
+# ("韦思" + "以", "科斯蒂安" + "获"): a preposition, a verb, a conjunction or an adverb.
+GLUED_END_TAGS = frozenset({"p", "v", "c", "d"})
+GLUED_END_FREQ = 5000
+
+
+def _glued_end(word: str) -> bool:
+    last = word[-1:]
+    return (
+        len(word) >= 2
+        and tokens.tag(word) is None
+        and last not in TRANSLIT_CHARS
+        and last not in DOTTED_ONLY_CHARS
+        and tokens.tag(last) in GLUED_END_TAGS
+        and tokens.freq(last) >= GLUED_END_FREQ
+    )
 
 
 def _all_table(word: str) -> bool:
@@ -294,7 +319,7 @@ def dotted_names(text: str) -> list[tuple[str, int]]:
                 if not first or lexicon.is_place(first):
                     continue
                 name_start = dots[k] - len(first)
-            last = "".join(_take_parts(tokens.cut(after), MAX_LAST_PART))
+            last = "".join(_take_parts(tokens.cut(after), MAX_LAST_PART, after_dot=True))
             if not last:
                 name_start = None
                 continue
