@@ -773,3 +773,10 @@ def test_taiwan_names_of_countries_ethnic_origin_and_a_verb_glued_to_a_dotted_na
     assert [n for n, _ in people("华裔导演李安以新片获奖。")] == ["李安"]
     assert [n for n, _ in people("澳大利亚选手丹尼拉·科斯蒂安获铁饼第一名。")] == ["丹尼拉·科斯蒂安"]
     assert [n for n, _ in people("基金会执行长张杏如指出，阅读很重要。")] == ["张杏如"]
+
+
+def test_taiwan_cities_idioms_jieba_tags_as_names_and_words_after_a_leader():
+    assert people("今天在高雄有一场难得一见的比赛，莲池潭是高雄的八景之一。") == []
+    assert people("歌词要朗朗上口，最易唱。") == []  # jieba's dictionary tags the idiom nrt
+    assert people("亚太经合会议非正式领袖高峰会今天下午结束，会后发表《领袖宣言》。") == []
+    assert [n for n, _ in people("反对党领袖克拉奇形容政权正在崩溃。")] == ["克拉奇"]

@@ -277,6 +277,12 @@ def _glued_end(word: str) -> bool:
     )
 
 
+def mostly_table(word: str) -> bool:
+    """Are all characters of ``word`` but one at most transliteration characters ("马克思"; not
+    "朗朗上口", "家里人")?"""
+    return sum(ch not in TRANSLIT_CHARS and ch not in DOTTED_ONLY_CHARS for ch in word) <= 1
+
+
 def _all_table(word: str) -> bool:
     return all(ch in TRANSLIT_CHARS or ch in DOTTED_ONLY_CHARS for ch in word)
 
@@ -388,6 +394,8 @@ def held_names(text: str, words: list[str], tags: list[str | None], person_next:
         start, pos = ends[i] - len(word), ends[i]
         if len(word) < SHORT_HELD or not (tag == "nrt" or is_foreign_run(word)):
             continue
+        if tag == "nrt" and not mostly_table(word):
+            continue  # an idiom or a noun jieba tags as a transliterated name: "朗朗上口"
         short = len(word) < HELD_MIN  # "琼斯": only a whole run, as a subject or before a verb
         if short and (tag != "nrt" or not is_foreign_run(word) or text[pos : pos + 1] in TRANSLIT_CHARS):
             continue

@@ -63,7 +63,8 @@ def stopwords() -> frozenset[str]:
 
 @cache
 def places() -> frozenset[str]:
-    """Official names of divisions, their short forms, and Jiaozuo's local names."""
+    """Official names of divisions, their short forms, Taiwan's cities and counties and the
+    districts of Hong Kong and Macao, and Jiaozuo's local names."""
     out: set[str] = set()
     for line in data_lines("gazetteer_cn.tsv"):
         code, _, name = line.partition("\t")
@@ -74,6 +75,7 @@ def places() -> frozenset[str]:
             if name.endswith(suffix) and len(stem) >= 2 and is_upper_level:
                 out.add(stem)
                 break
+    out.update(data_lines("gazetteer_tw_hk_mo.txt"))
     out.update(data_lines("gazetteer_jiaozuo.txt"))
     return frozenset(out)
 
