@@ -780,3 +780,10 @@ def test_taiwan_cities_idioms_jieba_tags_as_names_and_words_after_a_leader():
     assert people("歌词要朗朗上口，最易唱。") == []  # jieba's dictionary tags the idiom nrt
     assert people("亚太经合会议非正式领袖高峰会今天下午结束，会后发表《领袖宣言》。") == []
     assert [n for n, _ in people("反对党领袖克拉奇形容政权正在崩溃。")] == ["克拉奇"]
+
+
+def test_the_tail_of_a_place_before_a_post_an_even_construction_and_a_royal_title():
+    assert [n for n, _ in people("巴勒斯坦领导人阿拉法特昨天说。")] == ["阿拉法特"]  # not 斯坦
+    assert people("股票赔了四千万，连狗都送人了。") == []
+    assert [n for n, _ in people("我喜欢戴安娜王妃。")] == ["戴安娜"]
+    assert [n for n, _ in people("记者王子明报道。")] == ["王子明"]

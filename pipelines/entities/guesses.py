@@ -65,6 +65,15 @@ def _counted_or_dotted(prev: str, prev_tag: str | None, nxt: str) -> bool:
     return counted or nxt[:1] in foreign.DOTS or prev[-1:] in foreign.DOTS
 
 
+# "连…都/也" (even …): "连狗都送人了", "连冥纸也只能…" start no name with the surname 连.
+EVEN = "连"
+EVEN_CLOSERS = frozenset({"都", "也"})
+
+
+def _even(word: str, nxt: str) -> bool:
+    return word[:1] == EVEN and nxt in EVEN_CLOSERS
+
+
 def _is_mark(word: str) -> bool:
     """Punctuation, a space or the edge of the text."""
     return not any(names.is_cjk(c) for c in word)
@@ -185,7 +194,7 @@ def person_verb_rule(
             continue  # "文明", "智慧"; not "李鹏"
         prev = words[first - 1] if first > 0 else "。"
         nxt = words[end + 1] if end < last else "。"
-        if _counted_or_dotted(prev, tags[first - 1] if first > 0 else None, nxt):
+        if _counted_or_dotted(prev, tags[first - 1] if first > 0 else None, nxt) or _even(word, nxt):
             continue
         if pos is None and names.verb_glued(word, nxt):
             continue
@@ -389,6 +398,7 @@ def name_shape_rule(
             continue
         if (
             _counted_or_dotted(prev, prev_tag, nxt)
+            or _even(word, nxt)
             or prev[-1:] in QUOTE_OPENERS
             or names.verb_glued(word, nxt)
         ):

@@ -18,7 +18,7 @@ from . import lexicon, names, tokens
 JAPAN_WINDOW = 15
 JAPAN = re.compile(r"日本|日方|东京|日相|日驻")
 # Characters no Japanese given name holds: particles and pronouns ("道" and "年" it may).
-NON_GIVEN_CHARS = frozenset("的了是在和与及或等个们这那其此该各每某我你他她它说将被把对向从于也都就还又")
+NON_GIVEN_CHARS = frozenset("的了是在和与及或等个们这那其此该各每某我你他她它说将被把对向从于也都就还又不没")
 # Last characters of three-character Japanese given names.
 LONG_GIVEN_ENDINGS = frozenset("郎夫雄子男彦介助三一二树美惠代江之也哉平太治人司史明博正弘宏")
 # A given name that is this frequent a word is that word ("田中" + "耕作"; "一成" is rarer).

@@ -11,7 +11,7 @@ from . import lexicon, namechars, tokens
 NON_NAME_CHARS = frozenset(
     "的了是在和与及或等个人年月日时分秒区市县省镇乡村局会委党部厅处科室院校所站队组团社司厂店场馆"
     "二三四五六七八九十路街道号楼层届次期批项名位亿万千百第们这那其此该各每某本我你他她它啥么吗呢吧啊被把将对向"
-    "从于以而且但如若虽因则即就都也还又再只已曾要能可应需得着过说讲指表示出席参加主持调副后姓上下裔"
+    "从于以而且但如若虽因则即就都也还又再只已曾要能可应需得着过说讲指表示出席参加主持调副后姓上下裔啦没呀哦嘛"
 )
 
 # The unit of money, a given name's character too ("李元", "朱元"), and the surnames that are

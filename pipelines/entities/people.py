@@ -361,11 +361,20 @@ def _name_before_post_rule(text: str, known: set[str], out: PeopleResult) -> Non
         start = m.start() - len(name)
         if start > 0 and (text[start - 1].isdigit() or text[start - 1] in NUMERALS):  # "5位离任大使"
             continue
+        if _place_ends_at(text, m.start(), len(name)):  # "斯坦" of "巴勒斯坦领导人"
+            continue
         if not starts_after_boundary(text, start):
             continue
         if starts_inside_word(text, start, m.start()):  # "对于污染大户"
             continue
         out.add(name, "name-before-post")
+
+
+def _place_ends_at(text: str, end: int, shorter: int) -> bool:
+    """Does a place longer than ``shorter`` characters end right before ``text[end]``?"""
+    return any(
+        lexicon.is_place(text[end - n : end]) for n in range(shorter + 1, LONGEST_PLACE + 1) if n <= end
+    )
 
 
 # jieba's dictionary tags many words "nr" that are no names ("今天下午", "高素质", "乌克兰"): a word
