@@ -787,3 +787,8 @@ def test_the_tail_of_a_place_before_a_post_an_even_construction_and_a_royal_titl
     assert people("股票赔了四千万，连狗都送人了。") == []
     assert [n for n, _ in people("我喜欢戴安娜王妃。")] == ["戴安娜"]
     assert [n for n, _ in people("记者王子明报道。")] == ["王子明"]
+
+
+def test_wan_in_a_two_character_given_name():
+    assert people("前行政院长肖万长代表参加会议。") == [("肖万长", ["行政院长"])]
+    assert people("他捐了一万多元，李万一出事怎么办。") == []

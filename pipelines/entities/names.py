@@ -29,7 +29,7 @@ NEVER_GIVEN_CHARS = frozenset(
 # Of those, characters that two-character given names do hold ("杨鸿年", "韩二虎", "郭路生",
 # "朱应鹿", "钱其琛"): allowed there unless the two are a word ("二星"), never as a one-character given name
 # ("王年").
-SOFT_NAME_CHARS = frozenset("二三四五六七八九十年路应其如")
+SOFT_NAME_CHARS = frozenset("二三四五六七八九十年路应其如万")
 # A given name with such a character is no name when the two make a word at least this frequent
 # ("二星"); rarer words are names ("徐四民", "张之路").
 SOFT_GIVEN_WORD_FREQ = 10
