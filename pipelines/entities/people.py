@@ -129,23 +129,9 @@ def _title_rule(text: str, known: set[str], out: PeopleResult) -> None:
         name = text[start : start + n]
         if n and name not in known and (function_char_plus_word(name) or name[0] in TITLE_JOINERS):
             continue  # "医师和专家", "副首相和墨西哥外长": the title belongs to a list
-        translit = foreign.foreign_run_at(text, start) or foreign.held_word_at(text, start)
-        dotted = foreign.dotted_name_at(text, start)
-        if dotted and len(dotted) > len(translit or ""):  # "董事长迈克·鲍林": the whole name
-            translit = dotted
-        elif translit:  # "冠军卡尔波夫": a name jieba holds may end in a rarer character
-            translit = _held_name_from(text, start, translit)
-            translit += _rarer_ending(text, start + len(translit))  # "中锋谢苗诺娃。"
-            translit = foreign.snap_to_cut(text, start, translit)  # "队员尤尔契奇谈到"
-        framed = foreign.framed_name_at(text, start)
-        if framed and len(framed) > max(n, len(translit or "")):  # "主席施图岑贝格、"
-            translit = framed
-        # "牧民平措旺堆", "学者石川一成先生", "领导人金正日"
-        other = tibetan.name_at(text, start) or japanese.name_at(text, start) or notable.name_at(text, start)
-        if other and len(other) > max(n, len(translit or "")):
-            translit = other
-        if translit and len(translit) >= n and name not in known:  # "总统普京", "秘书长古特雷斯"
-            name = translit
+        whole = _whole_name_at(text, start, n)
+        if whole and len(whole) >= n and name not in known:  # "总统普京", "秘书长古特雷斯"
+            name = whole
         elif not n or not plausible_name(name, known, vouched=_closed_after(text, start + n, post)):
             continue
         elif name not in known and post in ROLE_WORDS and _common_held_word(name):
@@ -155,6 +141,28 @@ def _title_rule(text: str, known: set[str], out: PeopleResult) -> None:
         if name not in known and _idiom_from(text, start, len(name)):  # "领导人高瞻远瞩"
             continue
         out.add(name, "title-before-name", title_before(text, start), strong=True)
+
+
+def _whole_name_at(text: str, start: int, shaped: int) -> str | None:
+    """The name after a post that is read whole rather than by a Chinese name's shape (``shaped``
+    characters long): a transliteration, a dotted name, a framed one, a Tibetan, Japanese or listed
+    name, the longest of them; else None."""
+    whole = foreign.foreign_run_at(text, start) or foreign.held_word_at(text, start)
+    dotted = foreign.dotted_name_at(text, start)
+    if dotted and len(dotted) > len(whole or ""):  # "董事长迈克·鲍林": the whole name
+        whole = dotted
+    elif whole:  # "冠军卡尔波夫": a name jieba holds may end in a rarer character
+        whole = _held_name_from(text, start, whole)
+        whole += _rarer_ending(text, start + len(whole))  # "中锋谢苗诺娃。"
+        whole = foreign.snap_to_cut(text, start, whole)  # "队员尤尔契奇谈到"
+    framed = foreign.framed_name_at(text, start)
+    if framed and len(framed) > max(shaped, len(whole or "")):  # "主席施图岑贝格、"
+        whole = framed
+    # "牧民平措旺堆", "学者石川一成先生", "领导人金正日"
+    other = tibetan.name_at(text, start) or japanese.name_at(text, start) or notable.name_at(text, start)
+    if other and len(other) > max(shaped, len(whole or "")):
+        whole = other
+    return whole
 
 
 def _post_running_on(text: str, end: int) -> int:
@@ -190,6 +198,13 @@ def _place_from(text: str, pos: int, shorter: int) -> bool:
         ):
             return True
     return False
+
+
+def _place_ends_at(text: str, end: int, shorter: int) -> bool:
+    """Does a place longer than ``shorter`` characters end right before ``text[end]``?"""
+    return any(
+        lexicon.is_place(text[end - n : end]) for n in range(shorter + 1, LONGEST_PLACE + 1) if n <= end
+    )
 
 
 # Tags of idioms and set phrases: one starting where a name would is no name ("高瞻远瞩", "左上臂").
@@ -368,13 +383,6 @@ def _name_before_post_rule(text: str, known: set[str], out: PeopleResult) -> Non
         if starts_inside_word(text, start, m.start()):  # "对于污染大户"
             continue
         out.add(name, "name-before-post")
-
-
-def _place_ends_at(text: str, end: int, shorter: int) -> bool:
-    """Does a place longer than ``shorter`` characters end right before ``text[end]``?"""
-    return any(
-        lexicon.is_place(text[end - n : end]) for n in range(shorter + 1, LONGEST_PLACE + 1) if n <= end
-    )
 
 
 # jieba's dictionary tags many words "nr" that are no names ("今天下午", "高素质", "乌克兰"): a word
