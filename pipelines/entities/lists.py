@@ -143,19 +143,17 @@ def list_gaps_rule(text: str, out: PeopleResult) -> None:
     for first, items, last in _item_chains(text):
         gap: list[str] = []  # the unfound items since the last found one
         opened = _ends_with_found(first, out)
-        for item in items:
-            if item in out.titles:
+        for item in [*items, None]:  # None: the text after the last mark closes the list
+            found = _starts_with_found(last, out) if item is None else item in out.titles
+            if found:
                 if opened:
                     for name in gap:
                         out.add(name, "between-listed")
                 gap, opened = [], True
-            elif opened and _gap_name(item):
+            elif opened and item is not None and _gap_name(item):
                 gap.append(item)
             else:
                 gap, opened = [], False
-        if opened and gap and _starts_with_found(last, out):
-            for name in gap:
-                out.add(name, "between-listed")
 
 
 # Longest item between two list marks that may be a name (a compound surname and a given name).
@@ -169,23 +167,23 @@ def _item_chains(text: str) -> list[tuple[str, list[str], str]]:
     chains: list[tuple[str, list[str], str]] = []
     items: list[str] = []
     start = 0
+
+    def close(end: int) -> None:  # the run's last mark is at ``end``
+        chains.append(
+            (text[max(0, start - LONGEST_ITEM) : start], items, text[end + 1 : end + 1 + LONGEST_ITEM])
+        )
+
     for a, b in pairwise(marks):
         item = text[a + 1 : b]
         if 2 <= len(item) <= LONGEST_ITEM and all(map(names.is_cjk, item)):
             if not items:
                 start = a
             items.append(item)
-            continue
-        if items:
-            chains.append(
-                (text[max(0, start - LONGEST_ITEM) : start], items, text[a + 1 : a + 1 + LONGEST_ITEM])
-            )
+        elif items:
+            close(a)
             items = []
     if items:
-        end = marks[-1]
-        chains.append(
-            (text[max(0, start - LONGEST_ITEM) : start], items, text[end + 1 : end + 1 + LONGEST_ITEM])
-        )
+        close(marks[-1])
     return chains
 
 
